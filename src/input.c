@@ -1,0 +1,126 @@
+#include "input.h"
+
+#include <string.h>
+
+#include "limits.h"
+
+static const char REPLACEMENT[3] = {(char)0xEF, (char)0xBF, (char)0xBD};
+
+/* Valid UTF-8 (RFC 3629): the second byte's range depends on the first to exclude
+ * overlongs, surrogates and code points past U+10FFFF. */
+size_t mdx_utf8_valid_length(const unsigned char *s, size_t len) {
+  unsigned char c = s[0];
+  if (c < 0x80) return 1;
+  size_t need;
+  unsigned char lo = 0x80, hi = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) need = 2;
+  else if (c >= 0xE0 && c <= 0xEF) {
+    need = 3;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    need = 4;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  } else
+    return 0;
+  if (len < need) return 0;
+  if (s[1] < lo || s[1] > hi) return 0;
+  for (size_t i = 2; i < need; i++)
+    if (s[i] < 0x80 || s[i] > 0xBF) return 0;
+  return need;
+}
+
+/* How many bytes an invalid sequence at s covers: the longest prefix of a valid
+ * sequence (a "maximal subpart"), at least 1. TextDecoder emits one U+FFFD for each. */
+static size_t invalid_length(const unsigned char *s, size_t len) {
+  unsigned char c = s[0];
+  size_t need;
+  unsigned char lo = 0x80, hi = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) need = 2;
+  else if (c >= 0xE0 && c <= 0xEF) {
+    need = 3;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    need = 4;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  } else
+    return 1;
+  size_t i = 1;
+  if (i < len && i < need && s[i] >= lo && s[i] <= hi) {
+    i++;
+    while (i < len && i < need && s[i] >= 0x80 && s[i] <= 0xBF) i++; /* bounded by need */
+  }
+  return i;
+}
+
+const char *mdx_input_normalize(mdx_arena *arena, const char *input, size_t len,
+                                uint32_t *out_len, int *ascii) {
+  const unsigned char *s = (const unsigned char *)input;
+  if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
+    s += 3;
+    len -= 3;
+  }
+  /* First pass: is it already clean? Most input is. */
+  size_t i = 0, extra = 0;
+  int only_ascii = 1, clean = 1;
+  while (i < len) { /* bounded: i grows each step */
+    unsigned char c = s[i];
+    if (c >= 0x80) {
+      only_ascii = 0;
+      size_t n = mdx_utf8_valid_length(s + i, len - i);
+      if (n) {
+        i += n;
+        continue;
+      }
+      size_t bad = invalid_length(s + i, len - i);
+      clean = 0;
+      if (bad < 3) extra += 3 - bad;
+      i += bad;
+      continue;
+    }
+    if (c == 0) {
+      clean = 0;
+      only_ascii = 0;
+      extra += 2;
+    }
+    i++;
+  }
+  *ascii = only_ascii;
+  size_t total = len + extra;
+  if (total > MDX_MAX_SOURCE_BYTES) return NULL;
+  char *out = mdx_arena_alloc(arena, total + 1);
+  if (clean) {
+    if (len) memcpy(out, s, len);
+    *out_len = (uint32_t)len;
+    return out;
+  }
+  size_t o = 0;
+  i = 0;
+  while (i < len) { /* bounded: i grows each step */
+    unsigned char c = s[i];
+    if (c == 0) {
+      memcpy(out + o, REPLACEMENT, 3);
+      o += 3;
+      i++;
+    } else if (c < 0x80) {
+      out[o++] = (char)c;
+      i++;
+    } else {
+      size_t n = mdx_utf8_valid_length(s + i, len - i);
+      if (n) {
+        memcpy(out + o, s + i, n);
+        o += n;
+        i += n;
+      } else {
+        memcpy(out + o, REPLACEMENT, 3);
+        o += 3;
+        i += invalid_length(s + i, len - i);
+      }
+    }
+  }
+  *out_len = (uint32_t)o;
+  return out;
+}

@@ -1,0 +1,32 @@
+/* Named limits of the core. Each bounds something an attacker controls; going past one
+ * degrades (the deeper part becomes text) instead of failing or recursing. */
+#ifndef MDX_LIMITS_H
+#define MDX_LIMITS_H
+
+/* Largest source accepted, in bytes after normalisation. Offsets are uint32_t and the
+ * OCP length field of a node must fit, so stay well below 4 GiB. */
+#define MDX_MAX_SOURCE_BYTES 0x7fffffffu
+
+/* Open block containers (block quotes + list items) at once. Past it, container markers
+ * are read as paragraph text. Keeps the open-container stack and renderers' work small;
+ * cmark has no such limit but nobody writes 1000 nested quotes on purpose. */
+#define MDX_MAX_BLOCK_DEPTH 1000
+
+/* Nested links and images being parsed at once: bracket openers kept on the stack. */
+#define MDX_MAX_BRACKET_DEPTH 1000
+
+/* Emphasis delimiter runs that can still be matched; beyond it further runs are text.
+ * With the per-character openers bottom, matching stays linear anyway. */
+#define MDX_MAX_DELIMITERS 100000
+
+/* Inline nesting depth (emphasis in link in emphasis ...) written to the tree. */
+#define MDX_MAX_INLINE_DEPTH 1000
+
+/* Characters scanned for a link label: CommonMark says at most 999. */
+#define MDX_MAX_LINK_LABEL 999
+
+/* Nesting of unescaped parentheses inside a link destination (CommonMark leaves this
+ * to implementations; micromark uses 32). */
+#define MDX_MAX_DESTINATION_PARENS 32
+
+#endif

@@ -1,0 +1,157 @@
+/* C tests of the core: input normalisation, positions, arena, tree walk, parse entry.
+ * Each expected value below is worked out by hand from the rule it tests. */
+#include <stdlib.h>
+
+#include "../doc.h"
+#include "../input.h"
+#include "../position.h"
+#include "check.h"
+
+static void test_normalize(void) {
+  jmp_buf jb;
+  mdx_arena arena;
+  mdx_arena_init(&arena, &jb);
+  if (setjmp(jb)) {
+    CHECK(!"out of memory in test");
+    mdx_arena_free(&arena);
+    return;
+  }
+  uint32_t len;
+  int ascii;
+  const char *out = mdx_input_normalize(&arena, "abc", 3, &len, &ascii);
+  CHECK_EQ_MEM(out, len, "abc");
+  CHECK_EQ_INT(ascii, 1);
+  /* BOM dropped */
+  out = mdx_input_normalize(&arena, "\xEF\xBB\xBFx", 4, &len, &ascii);
+  CHECK_EQ_MEM(out, len, "x");
+  /* NUL becomes U+FFFD */
+  out = mdx_input_normalize(&arena, "a\0b", 3, &len, &ascii);
+  CHECK_EQ_MEM(out, len, "a\xEF\xBF\xBD" "b");
+  CHECK_EQ_INT(ascii, 0);
+  /* A lone continuation byte: one replacement. */
+  out = mdx_input_normalize(&arena, "a\x80z", 3, &len, &ascii);
+  CHECK_EQ_MEM(out, len, "a\xEF\xBF\xBDz");
+  /* A truncated 3-byte sequence (E2 82) is one maximal subpart: one replacement. */
+  out = mdx_input_normalize(&arena, "\xE2\x82z", 3, &len, &ascii);
+  CHECK_EQ_MEM(out, len, "\xEF\xBF\xBDz");
+  /* Overlong C0 80 is two invalid bytes (C0 is never valid): two replacements. */
+  out = mdx_input_normalize(&arena, "\xC0\x80", 2, &len, &ascii);
+  CHECK_EQ_MEM(out, len, "\xEF\xBF\xBD\xEF\xBF\xBD");
+  /* Surrogate ED A0 80: ED's second byte must be 80..9F, so three replacements. */
+  out = mdx_input_normalize(&arena, "\xED\xA0\x80", 3, &len, &ascii);
+  CHECK_EQ_MEM(out, len, "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+  /* Valid 4-byte sequence kept. */
+  out = mdx_input_normalize(&arena, "\xF0\x9F\x98\x80", 4, &len, &ascii);
+  CHECK_EQ_MEM(out, len, "\xF0\x9F\x98\x80");
+  /* Empty input. */
+  out = mdx_input_normalize(&arena, "", 0, &len, &ascii);
+  CHECK_EQ_INT(len, 0);
+  mdx_arena_free(&arena);
+}
+
+static void test_positions(void) {
+  jmp_buf jb;
+  mdx_arena arena;
+  mdx_arena_init(&arena, &jb);
+  if (setjmp(jb)) {
+    CHECK(!"out of memory in test");
+    mdx_arena_free(&arena);
+    return;
+  }
+  /* "a\r\nb\rc\n" then an emoji (2 UTF-16 units, 4 bytes) and "d". */
+  const char *src = "a\r\nb\rc\n\xF0\x9F\x98\x80" "d";
+  mdx_posmap map;
+  mdx_posmap_build(&map, &arena, src, 12, 0);
+  CHECK_EQ_INT(map.line_count, 4);
+  mdx_point p = mdx_posmap_point(&map, 3); /* 'b' */
+  CHECK_EQ_INT(p.line, 2);
+  CHECK_EQ_INT(p.column, 1);
+  CHECK_EQ_INT(p.offset, 3);
+  p = mdx_posmap_point(&map, 5); /* 'c' after a lone CR */
+  CHECK_EQ_INT(p.line, 3);
+  CHECK_EQ_INT(p.column, 1);
+  p = mdx_posmap_point(&map, 11); /* 'd' after the emoji */
+  CHECK_EQ_INT(p.line, 4);
+  CHECK_EQ_INT(p.column, 3);
+  CHECK_EQ_INT(p.offset, 9);
+  p = mdx_posmap_point(&map, 12); /* end */
+  CHECK_EQ_INT(p.offset, 10);
+  CHECK_EQ_INT(mdx_utf16_length("\xC3\xA9\xF0\x9F\x98\x80", 6), 3);
+  mdx_arena_free(&arena);
+}
+
+static void test_arena_grows(void) {
+  jmp_buf jb;
+  mdx_arena arena;
+  mdx_arena_init(&arena, &jb);
+  if (setjmp(jb)) {
+    CHECK(!"out of memory in test");
+    mdx_arena_free(&arena);
+    return;
+  }
+  /* Many small and one large allocation: all usable, all zeroed. */
+  char *last = NULL;
+  for (int i = 0; i < 10000; i++) {
+    last = mdx_arena_alloc(&arena, 40);
+    CHECK(last[0] == 0 && last[39] == 0);
+    last[0] = 1;
+  }
+  char *big = mdx_arena_alloc(&arena, 1 << 20);
+  CHECK(big[(1 << 20) - 1] == 0);
+  CHECK(((uintptr_t)big & 7) == 0);
+  mdx_arena_free(&arena);
+}
+
+static void test_walk(void) {
+  jmp_buf jb;
+  mdx_arena arena;
+  mdx_arena_init(&arena, &jb);
+  if (setjmp(jb)) {
+    CHECK(!"out of memory in test");
+    mdx_arena_free(&arena);
+    return;
+  }
+  mdx_node *root = mdx_node_new(&arena, MDX_NODE_ROOT, 0, 0);
+  mdx_node *para = mdx_node_new(&arena, MDX_NODE_PARAGRAPH, 0, 0);
+  mdx_node *text = mdx_node_new(&arena, MDX_NODE_TEXT, 0, 0);
+  mdx_node *brk = mdx_node_new(&arena, MDX_NODE_THEMATIC_BREAK, 0, 0);
+  mdx_node_append(root, para);
+  mdx_node_append(para, text);
+  mdx_node_append(root, brk);
+  /* Expected events: +root +para +text -text -para +brk -brk -root */
+  const int types[] = {1, 2, 11, 11, 2, 4, 4, 1};
+  const int entering[] = {1, 1, 1, 0, 0, 1, 0, 0};
+  mdx_walk walk;
+  mdx_walk_init(&walk, root);
+  int i = 0;
+  while (mdx_walk_next(&walk) && i < 8) {
+    CHECK_EQ_INT(walk.node->type, types[i]);
+    CHECK_EQ_INT(walk.entering, entering[i]);
+    i++;
+  }
+  CHECK_EQ_INT(i, 8);
+  CHECK(!mdx_walk_next(&walk));
+  mdx_arena_free(&arena);
+}
+
+static void test_parse_entry(void) {
+  mdx_doc *doc = NULL;
+  mdx_error err;
+  CHECK_EQ_INT(mdx_parse("", 0, 0, &doc, &err), MDX_OK);
+  CHECK(doc && doc->root && doc->root->type == MDX_NODE_ROOT && !doc->root->first_child);
+  mdx_doc_free(doc);
+  CHECK_EQ_INT(mdx_parse(NULL, 0, 0, &doc, &err), MDX_OK);
+  mdx_doc_free(doc);
+  mdx_doc_free(NULL); /* harmless */
+}
+
+int main(int argc, char **argv) {
+  (void)argc;
+  (void)argv;
+  test_normalize();
+  test_positions();
+  test_arena_grows();
+  test_walk();
+  test_parse_entry();
+  return check_report("test-core");
+}

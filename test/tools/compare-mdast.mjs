@@ -1,0 +1,84 @@
+// Dev tool: compares the C core's tree (build-c/mdx-dump) with mdast-util-from-markdown
+// on the CommonMark spec examples or on files, and prints the first difference of each.
+//   node test/tools/compare-mdast.mjs spec [--section NAME] [--example N] [--verbose]
+//   node test/tools/compare-mdast.mjs FILE...
+import {execFileSync} from 'node:child_process'
+import {readFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import {fromMarkdown} from 'mdast-util-from-markdown'
+import {normalizeIdentifier} from 'micromark-util-normalize-identifier'
+
+const require = createRequire(import.meta.url)
+const dump = new URL('../../build-c/mdx-dump', import.meta.url).pathname
+const args = process.argv.slice(2)
+const verbose = args.includes('--verbose')
+const pick = (flag) => {
+  const i = args.indexOf(flag)
+  return i >= 0 ? args[i + 1] : undefined
+}
+
+function ours(source) {
+  const json = execFileSync(dump, ['--options', '0'], {input: source, maxBuffer: 1 << 30})
+  const tree = JSON.parse(json)
+  ;(function fix(node) {
+    if ('rawLabel' in node) {
+      node.identifier = normalizeIdentifier(node.rawLabel).toLowerCase()
+      delete node.rawLabel
+    }
+    if (node.children) node.children.forEach(fix)
+  })(tree)
+  return tree
+}
+
+function firstDifference(a, b, path = '') {
+  if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') {
+    return Object.is(a, b) ? null : `${path || '.'}: ours ${JSON.stringify(a)}, reference ${JSON.stringify(b)}`
+  }
+  if (Array.isArray(a) !== Array.isArray(b)) return `${path}: array vs object`
+  if (Array.isArray(a) && a.length !== b.length) {
+    return `${path}: ${a.length} items, reference has ${b.length}\n    ours: ${JSON.stringify(a.map((n) => n && n.type))}\n    ref:  ${JSON.stringify(b.map((n) => n && n.type))}`
+  }
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)])
+  for (const key of keys) {
+    if (!(key in a)) return `${path}.${key}: missing in ours (reference ${JSON.stringify(b[key])})`
+    if (!(key in b)) return `${path}.${key}: extra in ours (${JSON.stringify(a[key])})`
+    const d = firstDifference(a[key], b[key], `${path}.${key}`)
+    if (d) return d
+  }
+  return null
+}
+
+let cases
+if (args[0] === 'spec') {
+  const spec = require('commonmark-spec')
+  cases = spec.tests.map((t) => ({name: `example ${t.number} (${t.section})`, section: t.section, number: t.number, source: t.markdown}))
+  const section = pick('--section')
+  const example = pick('--example')
+  if (section) cases = cases.filter((c) => c.section === section)
+  if (example) cases = cases.filter((c) => c.number === Number(example))
+} else {
+  cases = args.filter((a) => !a.startsWith('--')).map((f) => ({name: f, source: readFileSync(f, 'utf8')}))
+}
+
+let same = 0
+const bySection = new Map()
+for (const c of cases) {
+  let diff
+  try {
+    diff = firstDifference(ours(c.source), JSON.parse(JSON.stringify(fromMarkdown(c.source))))
+  } catch (error) {
+    diff = `crashed: ${error.message.split('\n')[0]}`
+  }
+  const s = bySection.get(c.section) || {ok: 0, all: 0}
+  s.all++
+  if (!diff) {
+    same++
+    s.ok++
+  } else {
+    console.log(`✗ ${c.name}\n    ${diff}`)
+    if (verbose) console.log('    source: ' + JSON.stringify(c.source))
+  }
+  bySection.set(c.section, s)
+}
+if (args[0] === 'spec') for (const [k, v] of bySection) console.log(`  ${k}: ${v.ok}/${v.all}`)
+console.log(`${same}/${cases.length} identical`)
