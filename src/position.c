@@ -1,5 +1,7 @@
 #include "position.h"
 
+#include <stdlib.h>
+
 /* Checkpoint spacing: converting an offset scans at most this many bytes. */
 #define MDX_POSMAP_STEP 64
 
@@ -12,47 +14,68 @@ uint32_t mdx_utf16_length(const char *s, uint32_t len) {
   return units;
 }
 
+static uint32_t checkpoint_count(uint32_t len) { return len / MDX_POSMAP_STEP + 1; }
+
+static void fill_checkpoints(const char *src, uint32_t len, uint32_t *checkpoints) {
+  uint32_t units = 0, count = checkpoint_count(len);
+  for (uint32_t k = 0; k < count; k++) { /* bounded by count */
+    checkpoints[k] = units;
+    uint32_t from = k * MDX_POSMAP_STEP;
+    uint32_t to = len - from > MDX_POSMAP_STEP ? from + MDX_POSMAP_STEP : len;
+    units += mdx_utf16_length(src + from, to - from);
+  }
+}
+
+int mdx_u16index_init(mdx_u16index *index, const char *src, uint32_t len, int ascii) {
+  index->src = src;
+  index->len = len;
+  index->ascii = ascii;
+  index->checkpoints = NULL;
+  if (ascii) return 1;
+  index->checkpoints = malloc((size_t)checkpoint_count(len) * sizeof(uint32_t));
+  if (!index->checkpoints) return 0;
+  fill_checkpoints(src, len, index->checkpoints);
+  return 1;
+}
+
+void mdx_u16index_free(mdx_u16index *index) {
+  free(index->checkpoints);
+  index->checkpoints = NULL;
+}
+
+uint32_t mdx_u16index_at(const mdx_u16index *index, uint32_t byte) {
+  if (byte > index->len) byte = index->len;
+  if (index->ascii) return byte;
+  uint32_t k = byte / MDX_POSMAP_STEP;
+  uint32_t from = k * MDX_POSMAP_STEP;
+  return index->checkpoints[k] + mdx_utf16_length(index->src + from, byte - from);
+}
+
+static int is_line_end(const char *src, uint32_t len, uint32_t i) {
+  return src[i] == '\n' || (src[i] == '\r' && (i + 1 == len || src[i + 1] != '\n'));
+}
+
 void mdx_posmap_build(mdx_posmap *map, mdx_arena *arena, const char *src, uint32_t len,
                       int ascii) {
-  map->src = src;
-  map->len = len;
-  map->ascii = ascii;
-  uint32_t lines = 1;
-  for (uint32_t i = 0; i < len; i++) { /* bounded by len */
-    if (src[i] == '\n' || (src[i] == '\r' && (i + 1 == len || src[i + 1] != '\n'))) lines++;
+  map->u16.src = src;
+  map->u16.len = len;
+  map->u16.ascii = ascii;
+  map->u16.checkpoints = NULL;
+  if (!ascii) {
+    map->u16.checkpoints = mdx_arena_alloc(arena, checkpoint_count(len) * sizeof(uint32_t));
+    fill_checkpoints(src, len, map->u16.checkpoints);
   }
+  uint32_t lines = 1;
+  for (uint32_t i = 0; i < len; i++) lines += is_line_end(src, len, i); /* bounded by len */
   map->line_starts = mdx_arena_alloc(arena, (size_t)lines * sizeof(uint32_t));
   map->line_count = lines;
   uint32_t line = 1;
-  map->line_starts[0] = 0;
-  for (uint32_t i = 0; i < len; i++) { /* bounded by len */
-    if (src[i] == '\n' || (src[i] == '\r' && (i + 1 == len || src[i + 1] != '\n')))
-      map->line_starts[line++] = i + 1;
-  }
-  map->checkpoints = NULL;
-  if (!ascii) {
-    uint32_t count = len / MDX_POSMAP_STEP + 1;
-    map->checkpoints = mdx_arena_alloc(arena, (size_t)count * sizeof(uint32_t));
-    uint32_t units = 0;
-    for (uint32_t k = 0; k < count; k++) { /* bounded by count */
-      map->checkpoints[k] = units;
-      uint32_t from = k * MDX_POSMAP_STEP;
-      uint32_t to = from + MDX_POSMAP_STEP < len ? from + MDX_POSMAP_STEP : len;
-      units += mdx_utf16_length(src + from, to - from);
-    }
-  }
-}
-
-uint32_t mdx_posmap_utf16(const mdx_posmap *map, uint32_t byte) {
-  if (byte > map->len) byte = map->len;
-  if (map->ascii) return byte;
-  uint32_t k = byte / MDX_POSMAP_STEP;
-  uint32_t from = k * MDX_POSMAP_STEP;
-  return map->checkpoints[k] + mdx_utf16_length(map->src + from, byte - from);
+  for (uint32_t i = 0; i < len; i++) /* bounded by len */
+    if (is_line_end(src, len, i)) map->line_starts[line++] = i + 1;
 }
 
 mdx_point mdx_posmap_point(const mdx_posmap *map, uint32_t byte) {
-  if (byte > map->len) byte = map->len;
+  if (byte > map->u16.len) byte = map->u16.len;
   uint32_t lo = 0, hi = map->line_count; /* find the last line start <= byte */
   while (hi - lo > 1) {                   /* bounded: halves each step */
     uint32_t mid = lo + (hi - lo) / 2;
@@ -63,7 +86,7 @@ mdx_point mdx_posmap_point(const mdx_posmap *map, uint32_t byte) {
   }
   mdx_point point;
   point.line = lo + 1;
-  point.offset = mdx_posmap_utf16(map, byte);
-  point.column = point.offset - mdx_posmap_utf16(map, map->line_starts[lo]) + 1;
+  point.offset = mdx_u16index_at(&map->u16, byte);
+  point.column = point.offset - mdx_u16index_at(&map->u16, map->line_starts[lo]) + 1;
   return point;
 }

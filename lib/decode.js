@@ -1,0 +1,211 @@
+'use strict'
+// OCP buffer → mdast. One pass over the node records with an explicit stack (no
+// recursion, so deep trees cannot overflow the JS stack). Every read is bounds-checked:
+// a truncated, corrupted or foreign buffer throws an error saying what is wrong.
+
+const F = require('./ocp-format.js')
+const {ocpError, typeError} = require('./errors.js')
+
+const utf8 = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
+
+/** Types whose mdast node has `children`. */
+const PARENTS = new Set([
+  'root', 'paragraph', 'heading', 'blockquote', 'list', 'listItem', 'emphasis', 'strong',
+  'link', 'linkReference', 'delete', 'table', 'tableRow', 'tableCell', 'footnoteDefinition',
+  'mdxJsxFlowElement', 'mdxJsxTextElement'
+])
+
+/** As micromark-util-normalize-identifier, then lowercased as mdast-util-from-markdown. */
+function identifierOf(label) {
+  return label.replace(/[\t\n\r ]+/g, ' ').replace(/^ | $/g, '').toLowerCase().toUpperCase().toLowerCase()
+}
+
+/** @param {unknown} buffer @returns {Uint8Array} */
+function toBytes(buffer) {
+  if (buffer instanceof ArrayBuffer) return new Uint8Array(buffer)
+  if (ArrayBuffer.isView(buffer)) return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+  throw typeError(`decode(buffer): buffer must be an ArrayBuffer or Uint8Array, got ${buffer === null ? 'null' : typeof buffer}`)
+}
+
+/** Line starts (UTF-16 offsets) of the source: "\n", "\r\n" and "\r" end lines. */
+function lineStarts(source) {
+  const starts = [0]
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i)
+    if (c === 10 || (c === 13 && source.charCodeAt(i + 1) !== 10)) starts.push(i + 1)
+  }
+  return starts
+}
+
+function makePointer(source) {
+  const starts = lineStarts(source)
+  let line = 0 // index of the last line found: records come mostly in source order
+  return function point(offset) {
+    if (!(offset >= starts[line] && (line + 1 === starts.length || offset < starts[line + 1]))) {
+      let lo = 0
+      let hi = starts.length
+      while (hi - lo > 1) {
+        const mid = (lo + hi) >>> 1
+        if (starts[mid] <= offset) lo = mid
+        else hi = mid
+      }
+      line = lo
+    }
+    return {line: line + 1, column: offset - starts[line] + 1, offset}
+  }
+}
+
+/**
+ * @param {ArrayBuffer | Uint8Array} buffer OCP bytes from parseToBuffer
+ * @param {{position?: boolean}} [options]
+ */
+function decode(buffer, options) {
+  let position = true
+  if (options !== undefined && options !== null) {
+    if (typeof options !== 'object') throw typeError(`decode(buffer, options): options must be an object, got ${typeof options}`)
+    if (options.position !== undefined) {
+      if (typeof options.position !== 'boolean') throw typeError('decode: options.position must be a boolean')
+      position = options.position
+    }
+  }
+  let bytes = toBytes(buffer)
+  if (bytes.byteLength === 0) throw ocpError('empty buffer (was it disposed?)')
+  if (!littleEndian) throw ocpError('big-endian hosts are not supported yet')
+  if (bytes.byteLength < F.HEADER_BYTES) throw ocpError(`truncated: ${bytes.byteLength} bytes, a header needs ${F.HEADER_BYTES}`)
+  for (let i = 0; i < 4; i++) {
+    if (bytes[i] !== F.MAGIC[i]) throw ocpError('missing the OMNI magic: not an OCP buffer')
+  }
+  if (bytes[4] !== F.VERSION) throw ocpError(`version ${bytes[4]} is not supported (this decoder reads version ${F.VERSION})`)
+  if (bytes.byteOffset % 4 !== 0) bytes = bytes.slice() // Uint32Array views need alignment
+  const header = new Uint32Array(bytes.buffer, bytes.byteOffset, F.HEADER_BYTES / 4)
+  const [, , payload, count, nodesAt, textAt, textBytes, sourceBytes, sourceUnits, textUnits] = header
+  if (payload + F.HEADER_BYTES !== bytes.byteLength) {
+    throw ocpError(`size mismatch: header says ${payload + F.HEADER_BYTES} bytes, buffer has ${bytes.byteLength} (truncated?)`)
+  }
+  if (nodesAt !== F.HEADER_BYTES || textAt < nodesAt || textAt % 4 !== 0 || textAt + textBytes > bytes.byteLength || sourceBytes > textBytes) {
+    throw ocpError('section offsets out of range')
+  }
+  let text
+  try {
+    text = utf8.decode(bytes.subarray(textAt, textAt + textBytes))
+  } catch {
+    throw ocpError('text section is not valid UTF-8')
+  }
+  if (text.length !== textUnits || sourceUnits > textUnits) throw ocpError('text section length does not match the header')
+  const words = new Uint32Array(bytes.buffer, bytes.byteOffset + nodesAt, (textAt - nodesAt) / 4)
+  const point = position ? makePointer(text.slice(0, sourceUnits)) : null
+
+  let p = 0
+  const word = () => {
+    if (p >= words.length) throw ocpError('node records end early (truncated?)')
+    return words[p++]
+  }
+  const string = () => {
+    const at = word()
+    const length = word()
+    if (at === F.NULL_STRING) return null
+    if (at + length > textUnits) throw ocpError(`string reference ${at}+${length} is outside the text section`)
+    return text.slice(at, at + length)
+  }
+
+  const stack = [] // open parents: {node, last}
+  let root = null
+  for (let i = 0; i < count; i++) {
+    const w0 = word()
+    const start = word()
+    const typeNumber = w0 & 0xff
+    const type = F.TYPES[typeNumber]
+    if (!type) throw ocpError(`unknown node type ${typeNumber} in record ${i}`)
+    let length = w0 >>> 16
+    if (length === F.LONG_LENGTH) length = word()
+    const end = start + length
+    if (end > sourceUnits) throw ocpError(`record ${i} (${type}) ends at ${end}, past the source (${sourceUnits})`)
+    const specific = (w0 >>> F.SHIFT_SPECIFIC) & 0x3f
+    const node = {type}
+    switch (type) {
+      case 'heading':
+        node.depth = specific & 7
+        break
+      case 'list':
+        node.ordered = (specific & 1) !== 0
+        node.start = node.ordered ? word() | 0 : null
+        node.spread = (specific & 2) !== 0
+        break
+      case 'listItem':
+        node.spread = (specific & 1) !== 0
+        node.checked = specific & 2 ? (specific & 4) !== 0 : null
+        break
+      case 'code':
+        node.value = string()
+        node.lang = string()
+        node.meta = string()
+        break
+      case 'definition': {
+        node.label = string()
+        const raw = string()
+        node.identifier = identifierOf(raw === null ? '' : raw)
+        node.url = string()
+        node.title = string()
+        break
+      }
+      case 'link':
+        node.url = string()
+        node.title = string()
+        break
+      case 'image':
+        node.url = string()
+        node.title = string()
+        node.alt = string()
+        break
+      case 'linkReference':
+      case 'imageReference': {
+        node.label = string()
+        const raw = string()
+        node.identifier = identifierOf(raw === null ? '' : raw)
+        node.referenceType = F.REFERENCE_TYPES[specific & 3] || 'full'
+        if (type === 'imageReference') node.alt = string()
+        break
+      }
+      case 'text':
+      case 'html':
+      case 'inlineCode':
+      case 'math':
+      case 'inlineMath':
+      case 'yaml':
+      case 'toml':
+      case 'mdxFlowExpression':
+      case 'mdxTextExpression':
+      case 'mdxjsEsm':
+        node.value = specific & 1 ? text.slice(start, end) : string()
+        break
+      default:
+        break
+    }
+    const isParent = PARENTS.has(type)
+    if (isParent) node.children = []
+    if (point) node.position = {start: point(start), end: point(end)}
+
+    if (stack.length === 0) {
+      if (root) throw ocpError(`record ${i} follows the end of the tree`)
+      if (type !== 'root') throw ocpError(`the first record is a ${type}, not the root`)
+      root = node
+    } else {
+      stack[stack.length - 1].node.children.push(node)
+    }
+    const last = (w0 & F.LAST) !== 0
+    if (w0 & F.HAS_CHILDREN) {
+      if (!isParent) throw ocpError(`record ${i}: a ${type} cannot have children`)
+      stack.push({node, last})
+      continue
+    }
+    let closing = last
+    while (closing && stack.length > 0) closing = stack.pop().last
+  }
+  if (!root) throw ocpError('no root record')
+  if (stack.length !== 0) throw ocpError('node records end inside an open node (truncated?)')
+  if (p !== words.length) throw ocpError(`${words.length - p} words left after the last record`)
+  return root
+}
+
+module.exports = {decode, identifierOf}

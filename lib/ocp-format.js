@@ -1,0 +1,36 @@
+'use strict'
+// OCP layout constants, mirrored from src/ocp.h and src/node.h; docs/ocp.md is the spec.
+
+const HEADER_BYTES = 48
+const VERSION = 1
+const MAGIC = [0x4f, 0x4d, 0x4e, 0x49] // "OMNI"
+const HAS_CHILDREN = 1 << 8
+const LAST = 1 << 9
+const SHIFT_SPECIFIC = 10
+const LONG_LENGTH = 0xffff
+const NULL_STRING = 0xffffffff
+
+// Type numbers are stable: index = number.
+const TYPES = [
+  null, 'root', 'paragraph', 'heading', 'thematicBreak', 'blockquote', 'list', 'listItem',
+  'html', 'code', 'definition', 'text', 'emphasis', 'strong', 'inlineCode', 'break', 'link',
+  'image', 'linkReference', 'imageReference', 'delete', 'table', 'tableRow', 'tableCell',
+  'footnoteDefinition', 'footnoteReference', 'math', 'inlineMath', 'yaml', 'toml',
+  'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxFlowExpression', 'mdxTextExpression',
+  'mdxjsEsm'
+]
+
+const REFERENCE_TYPES = ['shortcut', 'collapsed', 'full']
+
+module.exports = {
+  HEADER_BYTES,
+  VERSION,
+  MAGIC,
+  HAS_CHILDREN,
+  LAST,
+  SHIFT_SPECIFIC,
+  LONG_LENGTH,
+  NULL_STRING,
+  TYPES,
+  REFERENCE_TYPES
+}
