@@ -23,8 +23,12 @@ function identifierOf(label) {
 
 /** @param {unknown} buffer @returns {Uint8Array} */
 function toBytes(buffer) {
-  if (buffer instanceof ArrayBuffer) return new Uint8Array(buffer)
-  if (ArrayBuffer.isView(buffer)) return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+  // A detached (disposed) buffer has byteLength 0 and cannot be viewed: report it as empty.
+  if (buffer instanceof ArrayBuffer) return buffer.byteLength ? new Uint8Array(buffer) : new Uint8Array(0)
+  if (ArrayBuffer.isView(buffer)) {
+    if (buffer.buffer.byteLength === 0) return new Uint8Array(0)
+    return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+  }
   throw typeError(`decode(buffer): buffer must be an ArrayBuffer or Uint8Array, got ${buffer === null ? 'null' : typeof buffer}`)
 }
 
