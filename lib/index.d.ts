@@ -1,0 +1,53 @@
+// Type definitions for omni-mdx.
+import type {Root} from 'mdast'
+
+export interface ParseOptions {
+  /** `'mdx'` (default; not supported yet) or `'md'`. */
+  format?: 'mdx' | 'md'
+  /** GFM extensions (default `true`; not applied yet). */
+  gfm?: boolean
+  /** Math (default `true`; not applied yet). */
+  math?: boolean
+  /** YAML/TOML frontmatter (default `true`; not applied yet). */
+  frontmatter?: boolean
+  /** Add unist positions (default `true`). */
+  position?: boolean
+}
+
+export interface HtmlOptions extends ParseOptions {
+  /** Pass raw HTML through instead of escaping it (default `false`). */
+  allowDangerousHtml?: boolean
+  /** Keep URLs with unsafe protocols such as `javascript:` (default `false`). */
+  allowDangerousProtocol?: boolean
+}
+
+export interface DecodeOptions {
+  /** Add unist positions (default `true`). */
+  position?: boolean
+}
+
+export interface MemoryStats {
+  /** Native bytes held by buffers neither disposed nor finalized. */
+  outstandingBytes: number
+  /** Buffers whose finalizer has not run yet. */
+  outstandingBuffers: number
+  /** Results copied into V8-owned memory because the budget was spent. */
+  copies: number
+  /** Outstanding native bytes allowed before results are copied. */
+  budgetBytes: number
+}
+
+export type Source = string | Uint8Array
+
+/** Parses to an mdast tree. */
+export function parse(source: Source, options?: ParseOptions): Root
+/** Parses to the OCP binary AST in native memory (see docs/ocp.md). */
+export function parseToBuffer(source: Source, options?: ParseOptions): ArrayBuffer
+/** Decodes an OCP buffer to mdast; throws an Error (code ERR_OMNI_MDX_OCP) if invalid. */
+export function decode(buffer: ArrayBuffer | Uint8Array, options?: DecodeOptions): Root
+/** Frees a buffer from parseToBuffer() now and detaches it; repeated calls are harmless. */
+export function dispose(buffer: ArrayBuffer | ArrayBufferView): void
+/** Renders HTML in C; safe by default. */
+export function toHtml(source: Source, options?: HtmlOptions): string
+/** Native memory held by undisposed buffers. */
+export function memoryStats(): MemoryStats
