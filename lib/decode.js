@@ -73,6 +73,28 @@ function decode(buffer, options) {
       position = options.position
     }
   }
+  return decodeBuffer(buffer, position, null)
+}
+
+/**
+ * The JS string the buffer's source came from can stand in for the embedded source when
+ * it is the same text: then nothing is decoded twice, and lone surrogates survive as
+ * they do in the reference (the UTF-8 copy has U+FFFD for them). NUL differs (the core
+ * replaces it), and a leading BOM is not part of the source.
+ * @param {string} original
+ * @param {number} units source length the buffer states
+ */
+function sameSource(original, units) {
+  const text = original.charCodeAt(0) === 0xfeff ? original.slice(1) : original
+  return text.length === units && !text.includes('\0') ? text : null
+}
+
+/**
+ * @param {unknown} buffer
+ * @param {boolean} position
+ * @param {string | null} original the string that was parsed, when known (parse())
+ */
+function decodeBuffer(buffer, position, original) {
   let bytes = toBytes(buffer)
   if (bytes.byteLength === 0) throw ocpError('empty buffer (was it disposed?)')
   if (!littleEndian) throw ocpError('big-endian hosts are not supported yet')
@@ -91,8 +113,11 @@ function decode(buffer, options) {
     throw ocpError('section offsets out of range')
   }
   let text
+  const source = original === null ? null : sameSource(original, sourceUnits)
   try {
-    text = utf8.decode(bytes.subarray(textAt, textAt + textBytes))
+    text = source === null
+      ? utf8.decode(bytes.subarray(textAt, textAt + textBytes))
+      : source + utf8.decode(bytes.subarray(textAt + sourceBytes, textAt + textBytes))
   } catch {
     throw ocpError('text section is not valid UTF-8')
   }
@@ -212,4 +237,4 @@ function decode(buffer, options) {
   return root
 }
 
-module.exports = {decode, identifierOf}
+module.exports = {decode, decodeBuffer, identifierOf}

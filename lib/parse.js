@@ -3,7 +3,7 @@
 
 const binding = require('./binding.js')
 const {checkSource, readOptions} = require('./options.js')
-const {decode} = require('./decode.js')
+const {decodeBuffer} = require('./decode.js')
 const {typeError} = require('./errors.js')
 
 /**
@@ -29,7 +29,7 @@ function parse(source, options) {
   const {bits, position} = readOptions(options, 'parse')
   const buffer = binding.parse(source, bits)
   try {
-    return decode(buffer, {position})
+    return decodeBuffer(buffer, position, typeof source === 'string' ? source : null)
   } finally {
     binding.dispose(buffer)
   }
