@@ -50,8 +50,8 @@ function firstDifference(a, b, path = '') {
 
 let cases
 if (args[0] === 'spec') {
-  const spec = require('commonmark-spec')
-  cases = spec.tests.map((t) => ({name: `example ${t.number} (${t.section})`, section: t.section, number: t.number, source: t.markdown}))
+  const {examples} = require('../helpers/spec.js')
+  cases = examples.map((t) => ({name: `example ${t.number} (${t.section})`, section: t.section, number: t.number, source: t.markdown}))
   const section = pick('--section')
   const example = pick('--example')
   if (section) cases = cases.filter((c) => c.section === section)
