@@ -56,6 +56,15 @@ static size_t invalid_length(const unsigned char *s, size_t len) {
   return i;
 }
 
+/* Eight bytes at once: no byte has its high bit set and none is zero (the classic
+ * "has zero byte" test). Most Markdown is ASCII, so this is the hot path. */
+static int ascii_without_nul(const unsigned char *p) {
+  uint64_t w;
+  memcpy(&w, p, 8);
+  const uint64_t high = 0x8080808080808080ull, ones = 0x0101010101010101ull;
+  return (w & high) == 0 && ((w - ones) & ~w & high) == 0;
+}
+
 const char *mdx_input_normalize(mdx_arena *arena, const char *input, size_t len,
                                 uint32_t *out_len, int *ascii) {
   const unsigned char *s = (const unsigned char *)input;
@@ -67,6 +76,10 @@ const char *mdx_input_normalize(mdx_arena *arena, const char *input, size_t len,
   size_t i = 0, extra = 0;
   int only_ascii = 1, clean = 1;
   while (i < len) { /* bounded: i grows each step */
+    if (len - i >= 8 && ascii_without_nul(s + i)) {
+      i += 8;
+      continue;
+    }
     unsigned char c = s[i];
     if (c >= 0x80) {
       only_ascii = 0;

@@ -10,6 +10,7 @@
 
 typedef struct encoder {
   mdx_buf *out;
+  uint32_t cursor_byte, cursor_units; /* last conversion: most next ones are just after */
   mdx_buf table; /* strings that are not slices of the source */
   uint32_t table_units;
   mdx_u16index index;
@@ -17,10 +18,29 @@ typedef struct encoder {
   uint32_t source_units;
 } encoder;
 
+/* Byte offset → UTF-16 offset. Records come in source order, so scanning on from the
+ * last answer is usually shortest; far jumps use the checkpoint index. */
+static uint32_t units_at(encoder *e, uint32_t byte) {
+  if (e->index.ascii) return byte;
+  uint32_t units;
+  if (byte >= e->cursor_byte && byte - e->cursor_byte <= 64)
+    units = e->cursor_units + mdx_utf16_length(e->doc->src + e->cursor_byte, byte - e->cursor_byte);
+  else
+    units = mdx_u16index_at(&e->index, byte);
+  e->cursor_byte = byte;
+  e->cursor_units = units;
+  return units;
+}
+
 static void put_word(encoder *e, uint32_t word) {
-  unsigned char b[4] = {(unsigned char)word, (unsigned char)(word >> 8),
-                        (unsigned char)(word >> 16), (unsigned char)(word >> 24)};
-  mdx_buf_put(e->out, b, 4);
+  mdx_buf *out = e->out;
+  if (out->cap - out->len < 4 && !mdx_buf_reserve(out, 4)) return;
+  unsigned char *p = (unsigned char *)out->data + out->len;
+  p[0] = (unsigned char)word;
+  p[1] = (unsigned char)(word >> 8);
+  p[2] = (unsigned char)(word >> 16);
+  p[3] = (unsigned char)(word >> 24);
+  out->len += 4;
 }
 
 static void put_string(encoder *e, mdx_str s) {
@@ -31,8 +51,8 @@ static void put_string(encoder *e, mdx_str s) {
   }
   const char *src = e->doc->src;
   if (s.ptr >= src && s.ptr + s.len <= src + e->doc->len) {
-    uint32_t from = mdx_u16index_at(&e->index, (uint32_t)(s.ptr - src));
-    uint32_t to = mdx_u16index_at(&e->index, (uint32_t)(s.ptr - src) + s.len);
+    uint32_t from = units_at(e, (uint32_t)(s.ptr - src));
+    uint32_t to = units_at(e, (uint32_t)(s.ptr - src) + s.len);
     put_word(e, from);
     put_word(e, to - from);
     return;
@@ -76,8 +96,8 @@ static uint32_t specific_flags(const encoder *e, const mdx_node *n) {
 }
 
 static void put_node(encoder *e, const mdx_node *n) {
-  uint32_t start = mdx_u16index_at(&e->index, n->start);
-  uint32_t length = mdx_u16index_at(&e->index, n->end) - start;
+  uint32_t start = units_at(e, n->start);
+  uint32_t length = units_at(e, n->end) - start;
   uint32_t specific = specific_flags(e, n);
   uint32_t word0 = n->type | specific << MDX_OCP_SHIFT_SPECIFIC;
   if (n->first_child) word0 |= MDX_OCP_HAS_CHILDREN;
