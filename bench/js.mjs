@@ -1,0 +1,106 @@
+// JS timings: omni-mdx's API from Node against the JS Markdown parsers people use.
+//
+//   node bench/js.mjs [--time SECONDS] [--runs N] [--only TEXT] FILE...
+//
+// Each FILE is one document, passed as a JS string (what a server has in hand); a pass
+// calls the engine once per document. A run repeats passes for at least SECONDS
+// (default 0.3); the figure kept is the best of N runs (default 5) after one warm-up
+// pass. Slow engines (mdast-util-from-markdown) are warmed up on a 64 KB sample and
+// timed over a single pass. MB/s is UTF-8 input bytes (10^6 per MB) per second,
+// garbage collection included. No gc() is forced between runs: with --expose-gc and
+// gc() calls, markdown-it ran 3× slower here, as if it lost its optimised code.
+// Prints a JSON array like bench-native's on stdout; progress goes to stderr.
+import {createRequire} from 'node:module'
+import fs from 'node:fs'
+import {fromMarkdown} from 'mdast-util-from-markdown'
+import markdownit from 'markdown-it'
+import {init as initMd4w, mdToHtml} from 'md4w'
+
+const require = createRequire(import.meta.url)
+const omni = require('..')
+
+// CommonMark only, everywhere.
+const OPTIONS = {format: 'md', gfm: false, math: false, frontmatter: false}
+const md = markdownit('commonmark')
+await initMd4w('fast')
+const MD4W_COMMONMARK = {parseFlags: 0}
+
+/** Each engine returns the size of its binary output (0 when there is none). */
+const ENGINES = [
+  {name: 'omni parse() → mdast', fn: (s) => (omni.parse(s, OPTIONS), 0)},
+  {
+    name: 'omni parseToBuffer() + dispose()',
+    fn(s) {
+      const buffer = omni.parseToBuffer(s, OPTIONS)
+      const size = buffer.byteLength
+      omni.dispose(buffer)
+      return size
+    }
+  },
+  {name: 'omni toHtml()', fn: (s) => (omni.toHtml(s, OPTIONS), 0)},
+  {name: 'mdast-util-from-markdown', fn: (s) => (fromMarkdown(s), 0), slow: true},
+  {name: 'markdown-it .parse()', fn: (s) => (md.parse(s, {}), 0)},
+  {name: 'markdown-it .render()', fn: (s) => (md.render(s), 0)},
+  {name: 'md4w mdToHtml() (wasm md4c)', fn: (s) => (mdToHtml(s, MD4W_COMMONMARK), 0)}
+]
+
+function main() {
+  const args = process.argv.slice(2)
+  let minTime = 0.3
+  let runs = 5
+  let only = ''
+  while (args.length > 1 && args[0].startsWith('--')) {
+    const [flag, value] = args.splice(0, 2)
+    if (flag === '--time') minTime = Number(value)
+    else if (flag === '--runs') runs = Number(value)
+    else if (flag === '--only') only = value
+    else throw new Error(`js.mjs: unknown flag ${flag}`)
+  }
+  if (args.length === 0) throw new Error('usage: js.mjs [--time S] [--runs N] [--only TEXT] FILE...')
+
+  const docs = args.map((file) => fs.readFileSync(file, 'utf8'))
+  const bytes = docs.reduce((sum, doc) => sum + Buffer.byteLength(doc), 0)
+  const results = []
+  for (const engine of ENGINES) {
+    if (only && !engine.name.includes(only)) continue
+    process.stderr.write(`  ${engine.name} …\n`)
+    try {
+      results.push({engine: engine.name, ...time(engine, docs, bytes, minTime, runs)})
+    } catch (error) {
+      results.push({engine: engine.name, error: String(error && error.message).split('\n')[0]})
+    }
+  }
+  console.log(JSON.stringify(results, null, 1))
+}
+
+function time(engine, docs, bytes, minTime, runs) {
+  let outBytes = 0
+  if (engine.slow) {
+    engine.fn(sample(docs, 64 * 1024))
+    minTime = 0
+    runs = 1
+  } else {
+    for (const doc of docs) outBytes += engine.fn(doc)
+  }
+  let best = 0
+  for (let run = 0; run < runs; run++) {
+    let passes = 0
+    let elapsed
+    const start = process.hrtime.bigint()
+    do {
+      for (const doc of docs) engine.fn(doc)
+      passes++
+      elapsed = Number(process.hrtime.bigint() - start) / 1e9
+    } while (elapsed < minTime)
+    best = Math.max(best, (bytes * passes) / elapsed / 1e6)
+  }
+  return {mbps: Math.round(best * 100) / 100, bytes, outBytes}
+}
+
+/** The first `size` characters of the documents, cut at a line end. */
+function sample(docs, size) {
+  const text = docs.join('\n').slice(0, size)
+  return text.slice(0, text.lastIndexOf('\n') + 1)
+}
+
+main()
