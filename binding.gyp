@@ -5,24 +5,40 @@
       "sources": [
         "src/addon.c",
         "src/arena.c",
-        "src/buf.c",
-        "src/input.c",
-        "src/position.c",
-        "src/node.c",
-        "src/parse.c",
         "src/blocks.c",
-        "src/inlines.c",
-        "src/refs.c",
-        "src/text.c",
+        "src/blocks_html.c",
+        "src/buf.c",
         "src/entities.c",
         "src/html.c",
-        "src/ocp.c"
+        "src/inlines.c",
+        "src/input.c",
+        "src/node.c",
+        "src/ocp.c",
+        "src/parse.c",
+        "src/position.c",
+        "src/refs.c",
+        "src/scan.c",
+        "src/text.c",
+        "src/unicode.c"
       ],
-      "cflags": ["-std=c11", "-O2", "-Wall", "-Wextra", "-Wno-unused-parameter"],
-      "cflags!": ["-fno-exceptions"],
-      "defines": ["NAPI_VERSION=8"],
+      "cflags": [
+        "-std=c11",
+        "-O2",
+        "-Wall",
+        "-Wextra",
+        "-Wno-unused-parameter"
+      ],
+      "cflags!": [
+        "-fno-exceptions"
+      ],
+      "defines": [
+        "NAPI_VERSION=8"
+      ],
       "xcode_settings": {
-        "OTHER_CFLAGS": ["-std=c11", "-O2"]
+        "OTHER_CFLAGS": [
+          "-std=c11",
+          "-O2"
+        ]
       }
     }
   ]

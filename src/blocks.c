@@ -1,32 +1,920 @@
-/* STUB until the block parser lands: each run of non-blank lines is a paragraph
- * (leading spaces stripped), so inline work can be tested on simple examples. */
+/* Block phase: CommonMark 0.31.2 block structure, read the way micromark reads it, so the
+ * tree matches mdast-util-from-markdown node for node and position for position.
+ *
+ * The source is read line by line. For each line we match the open containers (block
+ * quotes, lists) in order, then decide the line's fate as micromark's document tokenizer
+ * does: a sibling list item (the deeper containers close), new containers (the open leaf
+ * closes as at end of file), a lazy line (the leaf continues if it is a paragraph, else it
+ * closes and the unmatched containers close before the line) or an ordinary line for the
+ * open leaf ("flow"). Leaves are paragraphs (with link reference definitions, taken by
+ * refs.c when they close), headings, thematic breaks, indented and fenced code and HTML.
+ *
+ * Positions follow micromark's token stream without building it. A container ends where
+ * its last token ends, except that trailing line endings are moved out of it: so we keep
+ * two marks, the end of the last "substantial" token seen (with its line), one for
+ * containers (block quote prefixes count) and one for list items (they do not), and the
+ * end of a container or item is the line ending after that mark when one came before the
+ * exit, else the exit point itself. Blank line endings are attributed to the list item
+ * whose own content they sit in, which gives mdast's `spread` and CommonMark's loose/tight.
+ *
+ * Linear time: each line is scanned a bounded number of times (once for container
+ * prefixes, once by the leaf; lookahead for interruptions does not move past the line);
+ * the work per line is bounded by the line's length plus the containers it matches, and a
+ * blank line inside many nested lists skips the lists it cannot change in O(1).
+ * Containers are opened at most once per marker and closed once. No recursion. */
+#include <string.h>
+
+#include "blocks_html.h"
 #include "doc.h"
+#include "limits.h"
+#include "text.h"
+
+#define NONE UINT32_MAX
+
+enum { FLOW_NONE, FLOW_PARA, FLOW_INDENTED, FLOW_FENCED, FLOW_HTML };
+
+/* A column cursor on the current line. A tab is one character that moves to the next
+ * multiple of 4, followed by "virtual spaces" up to that stop (micromark's model): `vs`
+ * counts virtual spaces still ahead of `off`, which is already past the tab. */
+typedef struct bk_cur {
+  uint32_t off, col, vs;
+} bk_cur;
+
+/* End of the last substantial token and its line (see the header comment). A position
+ * just after a line ending belongs to the next line. */
+typedef struct bk_mark {
+  uint32_t pos, line;
+} bk_mark;
+
+typedef struct bk_cont {
+  mdx_node *node; /* blockquote or list */
+  mdx_node *item; /* list: the open item */
+  uint32_t size;  /* list: content indent of the open item, in columns */
+  uint32_t item_line;  /* list: line of the open item's marker */
+  uint32_t item_blank; /* list: first blank line ending inside the open item */
+  uint32_t list_blank; /* list: first blank line ending between or inside items */
+  uint32_t prev_quote; /* quote: index of the block quote below it, or NONE */
+  uint8_t quote, ordered, marker;
+  uint8_t initial_blank, further_blank; /* list: the item began with a blank line ... */
+  uint8_t spread;                       /* list: mdast `spread` so far */
+} bk_cont;
+
+/* A list item marker found on a line. */
+typedef struct bk_item {
+  uint32_t start, prefix_end, size;
+  int32_t value;
+  bk_cur after;
+  uint8_t ordered, marker, blank;
+} bk_item;
+
+typedef struct bk {
+  mdx_doc *doc;
+  const char *s;
+  uint32_t len;
+  uint32_t *eols; /* eols[k]: where line k's content ends (its line ending starts) */
+  uint32_t eols_cap;
+  uint32_t li, ls, le, ln; /* current line: index, start, content end, next line start */
+  bk_cont *stack;
+  uint32_t depth, stack_cap;
+  uint32_t blank_lists; /* open lists with initial_blank set (for the blank-line fast path) */
+  uint32_t last_quote;  /* index of the deepest open block quote, or NONE */
+  uint32_t *quote_ends; /* ends of the block quote prefixes matched on the current line */
+  uint32_t quote_count, quote_cap;
+  uint32_t last_nonws;  /* last non-whitespace byte of the current line, or NONE */
+  /* Thematic break lookup per marker (* - _), filled once per line on demand: the last
+   * byte that is neither the marker nor whitespace, and the third-last marker. */
+  uint32_t tb_line[3], tb_foreign[3], tb_third[3];
+  bk_mark sc, si;
+  /* the open leaf */
+  int flow;
+  mdx_node *leaf;
+  uint32_t leaf_line; /* line of the leaf's last content line */
+  uint32_t para_start;
+  char fence_char;
+  uint32_t fence_len, fence_indent, fence_le, fence_next;
+  int html_kind;
+  uint32_t code_keep, code_keep_line; /* indented code: lines up to the last with content */
+} bk;
+
+/* ---- small helpers ---------------------------------------------------------------- */
+
+static int is_ws_char(char c) { return c == ' ' || c == '\t'; }
+
+static int cur_ws(const bk *p, const bk_cur *c) {
+  return c->vs > 0 || (c->off < p->le && is_ws_char(p->s[c->off]));
+}
+
+/* The character under the cursor: ' ' for a virtual space, -1 at the end of the line. */
+static int cur_ch(const bk *p, const bk_cur *c) {
+  if (c->vs) return ' ';
+  return c->off < p->le ? (unsigned char)p->s[c->off] : -1;
+}
+
+static void cur_ws_step(const bk *p, bk_cur *c) {
+  if (c->vs) {
+    c->vs--;
+  } else if (p->s[c->off] == '\t') {
+    c->vs = 3 - c->col % 4;
+    c->off++;
+  } else {
+    c->off++;
+  }
+  c->col++;
+}
+
+/* Consumes up to `max` whitespace characters; returns how many. */
+static uint32_t cur_skip_ws(const bk *p, bk_cur *c, uint32_t max) {
+  uint32_t n = 0;
+  while (n < max && cur_ws(p, c)) { /* bounded: max, and the line's length */
+    cur_ws_step(p, c);
+    n++;
+  }
+  return n;
+}
+
+/* Moves past one non-whitespace byte (markers are ASCII). */
+static void cur_adv(bk_cur *c) {
+  c->off++;
+  c->col++;
+}
+
+static int rest_blank(const bk *p, const bk_cur *c) {
+  return p->last_nonws == NONE || p->last_nonws < c->off;
+}
+
+static void mark(bk_mark *m, uint32_t pos, uint32_t line) {
+  if (pos >= m->pos) {
+    m->pos = pos;
+    m->line = line;
+  }
+}
+
+static void mark_both(bk *p, uint32_t pos, uint32_t line) {
+  mark(&p->sc, pos, line);
+  mark(&p->si, pos, line);
+}
+
+static mdx_node *parent_node(bk *p) {
+  if (!p->depth) return p->doc->root;
+  bk_cont *k = &p->stack[p->depth - 1];
+  return k->quote ? k->node : k->item;
+}
+
+static mdx_node *new_leaf(bk *p, mdx_node_type type, uint32_t start, uint32_t end) {
+  mdx_node *n = mdx_node_new(&p->doc->arena, type, start, end);
+  mdx_node_append(parent_node(p), n);
+  return n;
+}
+
+/* `pad`: virtual spaces before `start`; in paragraphs (MDX_FLAG_LEAD), the whitespace
+ * bytes between the container prefixes and `start`. */
+static void add_line(bk *p, mdx_node *n, uint32_t start, uint32_t pad) {
+  mdx_line line = {start, p->le, p->ln, pad};
+  mdx_node_add_line(&p->doc->arena, n, line);
+}
+
+/* A blank line ending at `pos`, in the content of container `level` (-1: the root). */
+static void record_blank(bk *p, int level, uint32_t pos) {
+  if (level < 0) return;
+  bk_cont *k = &p->stack[level];
+  if (k->quote) return;
+  if (k->item_blank == NONE || pos < k->item_blank) k->item_blank = pos;
+  if (k->list_blank == NONE || pos < k->list_blank) k->list_blank = pos;
+}
+
+/* Lines joined by their own line endings, container prefixes left out, virtual spaces of
+ * split tabs written as spaces; with the last line's ending when `last_eol`. A slice of
+ * the source when the lines are contiguous there. */
+static mdx_str join_lines(bk *p, const mdx_line *l, uint32_t k, int last_eol) {
+  mdx_str out = {p->s, 0};
+  if (!k) return out;
+  int contiguous = 1;
+  size_t total = 0;
+  for (uint32_t i = 0; i < k; i++) {
+    uint32_t stop = i + 1 < k || last_eol ? l[i].eol : l[i].end;
+    total += l[i].pad + (stop - l[i].start);
+    if (l[i].pad || (i && l[i].start != l[i - 1].eol)) contiguous = 0;
+  }
+  if (contiguous) {
+    out.ptr = p->s + l[0].start;
+    out.len = (uint32_t)total;
+    return out;
+  }
+  char *buf = mdx_arena_alloc(&p->doc->arena, total + 1);
+  size_t at = 0;
+  for (uint32_t i = 0; i < k; i++) {
+    uint32_t stop = i + 1 < k || last_eol ? l[i].eol : l[i].end;
+    memset(buf + at, ' ', l[i].pad);
+    at += l[i].pad;
+    memcpy(buf + at, p->s + l[i].start, stop - l[i].start);
+    at += stop - l[i].start;
+  }
+  out.ptr = buf;
+  out.len = (uint32_t)total;
+  return out;
+}
+
+/* ---- leaf recognisers (look at one line from a cursor past the indentation) -------- */
+
+/* A thematic break from s[i] to the end of the line. Nested list markers on one line
+ * ask again and again, so each line is scanned once per marker, from its end. */
+static int thematic_at(bk *p, uint32_t i) {
+  char m = p->s[i];
+  int k = m == '*' ? 0 : m == '-' ? 1 : m == '_' ? 2 : -1;
+  if (k < 0) return 0;
+  if (p->tb_line[k] != p->li + 1) {
+    uint32_t foreign = NONE, third = NONE, n = 0;
+    for (uint32_t j = p->le; j > p->ls; j--) { /* bounded: the line */
+      char c = p->s[j - 1];
+      if (c == m) {
+        if (++n == 3) third = j - 1;
+      } else if (!is_ws_char(c)) {
+        foreign = j - 1;
+        break;
+      }
+    }
+    p->tb_line[k] = p->li + 1;
+    p->tb_foreign[k] = foreign;
+    p->tb_third[k] = third;
+  }
+  return (p->tb_foreign[k] == NONE || p->tb_foreign[k] < i) && p->tb_third[k] != NONE &&
+         i <= p->tb_third[k];
+}
+
+static int setext_at(const bk *p, uint32_t i) {
+  char m = p->s[i];
+  if (m != '=' && m != '-') return 0;
+  while (i < p->le && p->s[i] == m) i++;
+  while (i < p->le && is_ws_char(p->s[i])) i++;
+  return i == p->le;
+}
+
+static int atx_at(const bk *p, uint32_t i) {
+  uint32_t n = 0;
+  while (i < p->le && p->s[i] == '#' && n < 7) {
+    i++;
+    n++;
+  }
+  return n >= 1 && n <= 6 && (i == p->le || is_ws_char(p->s[i]));
+}
+
+/* A fence opening: returns its length (0 if none). */
+static uint32_t fence_at(const bk *p, uint32_t i) {
+  char m = p->s[i];
+  if (m != '`' && m != '~') return 0;
+  uint32_t n = 0;
+  while (i < p->le && p->s[i] == m) {
+    i++;
+    n++;
+  }
+  if (n < 3) return 0;
+  if (m == '`')
+    for (; i < p->le; i++)
+      if (p->s[i] == '`') return 0;
+  return n;
+}
+
+static int html_at(const bk *p, uint32_t i, int interrupt, int lazy) {
+  uint32_t from;
+  int state;
+  return p->s[i] == '<' && mdx_blocks_html_start(p->s, i, p->le, interrupt, lazy, &from, &state);
+}
+
+/* Whether a flow construct at s[i] (indentation below 4 already skipped) interrupts a
+ * paragraph. Block quotes and lists are the document level's business. */
+static int interrupts(bk *p, uint32_t i, int lazy) {
+  if (i >= p->le) return 0;
+  switch (p->s[i]) {
+  case '#': return atx_at(p, i);
+  case '`': case '~': return fence_at(p, i) > 0;
+  case '*': case '_': return thematic_at(p, i);
+  case '-': return (!lazy && setext_at(p, i)) || thematic_at(p, i);
+  case '=': return !lazy && setext_at(p, i);
+  case '<': return html_at(p, i, 1, lazy);
+  default: return 0;
+  }
+}
+
+/* A list item marker at cursor `c` (after `indent` columns of indentation). `list`: the
+ * open list it must continue (marker and kind must match), NULL for a new list. */
+static int item_at(bk *p, bk_cur c, uint32_t indent, const bk_cont *list, int interrupt,
+                   bk_item *it) {
+  int ch = cur_ch(p, &c);
+  if (ch < 0 || c.vs) return 0;
+  int ordered = list ? list->ordered : (ch >= '0' && ch <= '9');
+  it->start = c.off;
+  it->value = 0;
+  uint32_t width = 0;
+  if (!ordered) {
+    if (ch != '*' && ch != '+' && ch != '-') return 0;
+    if (list && ch != list->marker) return 0;
+    if (ch != '+' && thematic_at(p, c.off)) return 0;
+  } else {
+    if (!(ch >= '0' && ch <= '9')) return 0;
+    if (interrupt && ch != '1') return 0;
+    uint32_t digits = 0;
+    int32_t value = 0;
+    while (c.off < p->le && p->s[c.off] >= '0' && p->s[c.off] <= '9' && digits < 9) {
+      value = value * 10 + (p->s[c.off] - '0');
+      cur_adv(&c);
+      digits++;
+    }
+    if (interrupt && digits >= 2) return 0;
+    if (c.off >= p->le) return 0;
+    ch = (unsigned char)p->s[c.off];
+    if (list ? ch != list->marker : ch != '.' && ch != ')') return 0;
+    it->value = value;
+    width = digits;
+  }
+  cur_adv(&c);
+  width++;
+  it->ordered = (uint8_t)ordered;
+  it->marker = (uint8_t)ch;
+  it->blank = 0;
+  if (rest_blank(p, &c)) {
+    if (interrupt) return 0;
+    it->blank = 1;
+    it->size = indent + width + 1;
+  } else {
+    bk_cur t = c;
+    uint32_t n = cur_skip_ws(p, &t, 4);
+    if (n >= 1 && !cur_ws(p, &t)) {
+      c = t;
+    } else if (cur_ws(p, &c)) {
+      cur_ws_step(p, &c);
+      n = 1;
+    } else {
+      return 0;
+    }
+    it->size = indent + width + n;
+  }
+  it->prefix_end = c.off;
+  it->after = c;
+  return 1;
+}
+
+/* ---- closing leaves --------------------------------------------------------------- */
+
+/* How the open leaf ends: at end of input or because new containers start (line endings
+ * of fenced code and HTML kinds 1-5 are kept), or before a lazy line (they are not). */
+enum { CLOSE_EOF, CLOSE_LAZY };
+
+static void close_para(bk *p) {
+  mdx_node *n = p->leaf;
+  mdx_line *last = &n->lines[n->line_count - 1];
+  last->eol = last->end;
+  n->end = last->end;
+  mark_both(p, n->end, p->leaf_line);
+  if (!mdx_definitions_take(p->doc, n)) mdx_node_unlink(n);
+}
+
+static void close_indented(bk *p) {
+  mdx_node *n = p->leaf;
+  n->line_count = p->code_keep;
+  n->end = n->lines[n->line_count - 1].end;
+  /* micromark drops one trailing line ending from the value: an empty last line. */
+  uint32_t k = n->line_count;
+  if (n->lines[k - 1].start == n->lines[k - 1].end && !n->lines[k - 1].pad) k--;
+  n->value = join_lines(p, n->lines, k, 0);
+  mark_both(p, n->end, p->code_keep_line);
+  /* The blank lines after it were held back; the first one's ending is a blank one. */
+  if (p->code_keep_line + 1 < p->li)
+    record_blank(p, (int)p->depth - 1, p->eols[p->code_keep_line + 1]);
+}
+
+/* Fenced code. `eol`: the line ending after the last line read belongs to it. */
+static void close_fenced(bk *p, int eol) {
+  mdx_node *n = p->leaf;
+  uint32_t k = n->line_count;
+  uint32_t last_end = k ? n->lines[k - 1].end : p->fence_le;
+  uint32_t last_next = k ? n->lines[k - 1].eol : p->fence_next;
+  if (eol && last_next == last_end) eol = 0; /* the last line of the input has none */
+  n->end = eol ? last_next : last_end;
+  mark_both(p, n->end, eol ? p->leaf_line + 1 : p->leaf_line);
+  /* micromark's value drops the fence's line ending and one trailing line ending: so
+   * without the last line's ending, an empty last line goes too. */
+  if (!eol && k && n->lines[k - 1].start == n->lines[k - 1].end && !n->lines[k - 1].pad) k--;
+  n->value = join_lines(p, n->lines, k, 0);
+}
+
+static void close_html(bk *p, int eol) {
+  mdx_node *n = p->leaf;
+  uint32_t k = n->line_count;
+  if (p->html_kind >= 6 || n->lines[k - 1].eol == n->lines[k - 1].end) eol = 0;
+  n->end = eol ? n->lines[k - 1].eol : n->lines[k - 1].end;
+  mark_both(p, n->end, eol ? p->leaf_line + 1 : p->leaf_line);
+  n->value = join_lines(p, n->lines, k, eol);
+}
+
+static void close_leaf(bk *p, int how) {
+  switch (p->flow) {
+  case FLOW_PARA: close_para(p); break;
+  case FLOW_INDENTED: close_indented(p); break;
+  case FLOW_FENCED: close_fenced(p, how == CLOSE_EOF); break;
+  case FLOW_HTML: close_html(p, how == CLOSE_EOF); break;
+  default: break;
+  }
+  p->flow = FLOW_NONE;
+  p->leaf = NULL;
+}
+
+/* ---- containers ------------------------------------------------------------------- */
+
+/* Ends the open item of list `k`: its end is the first line ending after its last
+ * substantial token if one comes before the boundary (the endings of lines before
+ * `eol_lines` do), else `boundary_end`. */
+static void end_item(bk *p, bk_cont *k, uint32_t eol_lines, uint32_t boundary_end) {
+  uint32_t count = eol_lines > p->si.line ? eol_lines - p->si.line : 0;
+  uint32_t end = count ? p->eols[p->si.line] : boundary_end;
+  k->item->end = end;
+  if (k->item_blank != NONE && k->item_blank < end) k->item->flags |= MDX_FLAG_SPREAD;
+  if (count >= 2) k->spread = 1;
+}
+
+/* Closes containers [keep, depth) at the exit point `at` on line `at_line`. */
+static void exit_containers(bk *p, uint32_t keep, uint32_t at, uint32_t at_line) {
+  if (p->depth <= keep) return;
+  uint32_t run_line = p->sc.line; /* trailing line endings: lines run_line .. at_line-1 */
+  while (p->depth > keep) {         /* bounded: depth */
+    bk_cont *k = &p->stack[p->depth - 1];
+    if (k->quote) p->last_quote = k->prev_quote;
+    int moved = p->sc.line < at_line;
+    uint32_t end = moved ? p->eols[p->sc.line] : at;
+    uint32_t end_line = moved ? p->sc.line : at_line;
+    k->node->end = end;
+    if (!k->quote) {
+      end_item(p, k, p->sc.line, end);
+      if (k->spread) k->node->flags |= MDX_FLAG_SPREAD;
+      if (!(k->list_blank != NONE && k->list_blank < end)) k->node->flags |= MDX_FLAG_TIGHT;
+      if (k->initial_blank) p->blank_lists--;
+    }
+    mark_both(p, end, end_line);
+    p->depth--;
+  }
+  /* The line endings after the first move out to the parent level, as blank ones. */
+  if (run_line + 1 < at_line) record_blank(p, (int)keep - 1, p->eols[run_line + 1]);
+}
+
+static bk_cont *push_container(bk *p) {
+  if (p->depth == p->stack_cap) {
+    uint32_t cap = p->stack_cap ? p->stack_cap * 2 : 16;
+    p->stack = mdx_arena_grow(&p->doc->arena, p->stack, p->stack_cap * sizeof *p->stack,
+                              cap * sizeof *p->stack);
+    p->stack_cap = cap;
+  }
+  bk_cont *k = &p->stack[p->depth++];
+  memset(k, 0, sizeof *k);
+  k->item_blank = k->list_blank = NONE;
+  return k;
+}
+
+static void set_item_state(bk *p, bk_cont *k, const bk_item *it) {
+  if (k->initial_blank) p->blank_lists--;
+  k->size = it->size;
+  k->initial_blank = it->blank;
+  k->further_blank = 0;
+  if (it->blank) p->blank_lists++;
+  k->item_line = p->li;
+  k->item_blank = NONE;
+}
+
+static void open_item(bk *p, bk_cont *k, const bk_item *it) {
+  k->item = mdx_node_new(&p->doc->arena, MDX_NODE_LIST_ITEM, it->start, it->prefix_end);
+  mdx_node_append(k->node, k->item);
+  set_item_state(p, k, it);
+  mark_both(p, it->prefix_end, p->li);
+}
+
+/* Opens the new containers that start at `c` (block quotes and list items). */
+static bk_cur open_containers(bk *p, bk_cur c, int interrupt) {
+  for (;;) { /* bounded: each round consumes a marker, and by MDX_MAX_BLOCK_DEPTH */
+    if (p->depth >= MDX_MAX_BLOCK_DEPTH) return c;
+    bk_cur t = c;
+    uint32_t indent = cur_skip_ws(p, &t, 3);
+    int ch = cur_ch(p, &t);
+    if (ch == '>') {
+      mdx_node *parent = parent_node(p);
+      bk_cont *k = push_container(p);
+      k->quote = 1;
+      k->prev_quote = p->last_quote;
+      p->last_quote = p->depth - 1;
+      k->node = mdx_node_new(&p->doc->arena, MDX_NODE_BLOCKQUOTE, t.off, t.off + 1);
+      mdx_node_append(parent, k->node);
+      cur_adv(&t);
+      if (cur_ws(p, &t)) cur_ws_step(p, &t);
+      mark(&p->sc, t.off, p->li);
+      c = t;
+      continue;
+    }
+    bk_item it;
+    if (!item_at(p, t, indent, NULL, interrupt, &it)) return c;
+    mdx_node *parent = parent_node(p);
+    bk_cont *k = push_container(p);
+    k->node = mdx_node_new(&p->doc->arena, MDX_NODE_LIST, it.start, it.prefix_end);
+    k->ordered = it.ordered;
+    k->marker = it.marker;
+    if (it.ordered) {
+      k->node->flags |= MDX_FLAG_ORDERED;
+      k->node->num = it.value;
+    }
+    mdx_node_append(parent, k->node);
+    open_item(p, k, &it);
+    c = it.after;
+    if (it.blank) return c;
+  }
+}
+
+/* Whether a new container starts at `c`. */
+static int container_at(bk *p, bk_cur c, int interrupt) {
+  if (p->depth >= MDX_MAX_BLOCK_DEPTH) return 0;
+  uint32_t indent = cur_skip_ws(p, &c, 3);
+  if (cur_ch(p, &c) == '>') return 1;
+  bk_item it;
+  return item_at(p, c, indent, NULL, interrupt, &it);
+}
+
+/* ---- the flow: leaves on the rest of a line --------------------------------------- */
+
+static int para_continues(bk *p, bk_cur c, int lazy) {
+  if (rest_blank(p, &c)) return 0;
+  if (cur_skip_ws(p, &c, 4) == 4) return 1;
+  return !interrupts(p, c.off, lazy);
+}
+
+static void start_leaf(bk *p, bk_cur c, int lazy) {
+  if (rest_blank(p, &c)) {
+    if (p->ln > p->le) { /* the blank line's ending, unless it is the last line */
+      int level = (int)p->depth - 1;
+      int at_marker = level >= 0 && !p->stack[level].quote && p->stack[level].item_line == p->li;
+      if (!at_marker) record_blank(p, level, p->le);
+    }
+    return;
+  }
+  bk_cur t = c;
+  if (cur_skip_ws(p, &t, 4) == 4) {
+    p->leaf = new_leaf(p, MDX_NODE_CODE, c.off, p->le);
+    add_line(p, p->leaf, t.off, t.vs);
+    p->flow = FLOW_INDENTED;
+    p->leaf_line = p->code_keep_line = p->li;
+    p->code_keep = 1;
+    /* micromark asks whether the code's own line was lazy before reading on: code that
+     * starts on a lazy line ends with it. */
+    if (lazy) close_leaf(p, CLOSE_LAZY);
+    return;
+  }
+  uint32_t i = t.off;
+  char ch = p->s[i];
+  if (ch == '#' && atx_at(p, i)) {
+    uint32_t a = i;
+    while (a < p->le && p->s[a] == '#') a++;
+    mdx_node *h = new_leaf(p, MDX_NODE_HEADING, i, p->le);
+    h->num = (int32_t)(a - i);
+    while (a < p->le && is_ws_char(p->s[a])) a++;
+    uint32_t e = p->le;
+    while (e > a && is_ws_char(p->s[e - 1])) e--;
+    if (e > a && p->s[e - 1] == '#') {
+      uint32_t r = e;
+      while (r > a && p->s[r - 1] == '#') r--;
+      if (r == a) {
+        e = a;
+      } else if (is_ws_char(p->s[r - 1])) {
+        e = r;
+        while (e > a && is_ws_char(p->s[e - 1])) e--;
+      }
+    }
+    if (e > a) {
+      mdx_line line = {a, e, e, 0};
+      mdx_node_add_line(&p->doc->arena, h, line);
+    }
+    mark_both(p, p->le, p->li);
+    return;
+  }
+  if (ch == '`' || ch == '~') {
+    uint32_t n = fence_at(p, i);
+    if (n) {
+      mdx_node *code = new_leaf(p, MDX_NODE_CODE, i, p->le);
+      code->flags |= MDX_FLAG_FENCED;
+      uint32_t a = i + n;
+      while (a < p->le && is_ws_char(p->s[a])) a++;
+      uint32_t b = a;
+      while (b < p->le && !is_ws_char(p->s[b])) b++;
+      if (b > a) code->url = mdx_decode_string(p->doc, p->s + a, b - a);
+      while (b < p->le && is_ws_char(p->s[b])) b++;
+      if (p->le > b) code->title = mdx_decode_string(p->doc, p->s + b, p->le - b);
+      p->leaf = code;
+      p->flow = FLOW_FENCED;
+      p->fence_char = ch;
+      p->fence_len = n;
+      p->fence_indent = 0;
+      for (bk_cur u = c; cur_ws(p, &u); cur_ws_step(p, &u)) p->fence_indent++;
+      p->fence_le = p->le;
+      p->fence_next = p->ln;
+      p->leaf_line = p->li;
+      return;
+    }
+  }
+  if (ch == '<') {
+    uint32_t from;
+    int state;
+    int kind = mdx_blocks_html_start(p->s, i, p->le, 0, lazy, &from, &state);
+    if (kind) {
+      p->leaf = new_leaf(p, MDX_NODE_HTML, c.off, p->le);
+      add_line(p, p->leaf, c.off, c.vs);
+      p->flow = FLOW_HTML;
+      p->html_kind = kind;
+      p->leaf_line = p->li;
+      if (kind <= 5 && mdx_blocks_html_ends(p->s, from, p->le, kind, state)) {
+        close_html(p, 0);
+        p->flow = FLOW_NONE;
+        p->leaf = NULL;
+      }
+      return;
+    }
+  }
+  if ((ch == '*' || ch == '-' || ch == '_') && thematic_at(p, i)) {
+    new_leaf(p, MDX_NODE_THEMATIC_BREAK, i, p->le);
+    mark_both(p, p->le, p->li);
+    return;
+  }
+  p->leaf = new_leaf(p, MDX_NODE_PARAGRAPH, i, p->le);
+  p->leaf->flags |= MDX_FLAG_LEAD;
+  add_line(p, p->leaf, i, i - c.off);
+  p->para_start = i;
+  p->flow = FLOW_PARA;
+  p->leaf_line = p->li;
+}
+
+/* The rest of a line (from `c`) for the open leaf, or for a new one. */
+static void flow_line(bk *p, bk_cur c, int lazy) {
+  /* The last line, used up by container prefixes: micromark's flow never sees it. */
+  if (p->ln == p->le && c.off == p->le && !c.vs) return;
+  switch (p->flow) {
+  case FLOW_FENCED: {
+    bk_cur t = c;
+    cur_skip_ws(p, &t, 3);
+    uint32_t i = t.vs ? p->le : t.off, n = 0;
+    while (i < p->le && p->s[i] == p->fence_char) {
+      i++;
+      n++;
+    }
+    while (i < p->le && is_ws_char(p->s[i])) i++;
+    if (n >= p->fence_len && i == p->le && !t.vs) {
+      mdx_node *code = p->leaf;
+      close_fenced(p, 1);
+      code->end = p->le;
+      mark_both(p, p->le, p->li);
+      p->flow = FLOW_NONE;
+      p->leaf = NULL;
+      return;
+    }
+    t = c;
+    cur_skip_ws(p, &t, p->fence_indent);
+    add_line(p, p->leaf, t.off, t.vs);
+    p->leaf_line = p->li;
+    return;
+  }
+  case FLOW_HTML:
+    if (p->html_kind >= 6 && rest_blank(p, &c)) {
+      close_html(p, 0);
+      p->flow = FLOW_NONE;
+      p->leaf = NULL;
+      break;
+    }
+    add_line(p, p->leaf, c.off, c.vs);
+    p->leaf_line = p->li;
+    if (p->html_kind <= 5 &&
+        mdx_blocks_html_ends(p->s, c.off, p->le, p->html_kind, MDX_HTML_SCAN_TEXT)) {
+      close_html(p, 0);
+      p->flow = FLOW_NONE;
+      p->leaf = NULL;
+    }
+    return;
+  case FLOW_INDENTED: {
+    bk_cur t = c;
+    uint32_t n = cur_skip_ws(p, &t, 4);
+    if (rest_blank(p, &c) || n == 4) {
+      add_line(p, p->leaf, t.off, t.vs);
+      p->leaf_line = p->li;
+      if (n == 4) { /* a full indent keeps the line, even with nothing after it */
+        p->code_keep = p->leaf->line_count;
+        p->code_keep_line = p->li;
+      }
+      return;
+    }
+    close_indented(p);
+    p->flow = FLOW_NONE;
+    p->leaf = NULL;
+    break;
+  }
+  case FLOW_PARA: {
+    if (para_continues(p, c, lazy)) {
+      bk_cur t = c;
+      cur_skip_ws(p, &t, UINT32_MAX);
+      add_line(p, p->leaf, t.off, t.off - c.off);
+      p->leaf_line = p->li;
+      return;
+    }
+    bk_cur t = c;
+    cur_skip_ws(p, &t, 3);
+    if (!lazy && !rest_blank(p, &t) && setext_at(p, t.off)) {
+      mdx_node *n = p->leaf;
+      uint32_t start = p->para_start;
+      mdx_line *last = &n->lines[n->line_count - 1];
+      last->eol = last->end;
+      p->flow = FLOW_NONE;
+      p->leaf = NULL;
+      if (mdx_definitions_take(p->doc, n)) {
+        n->type = MDX_NODE_HEADING;
+        n->flags |= MDX_FLAG_SETEXT;
+        n->num = p->s[t.off] == '=' ? 1 : 2;
+        n->start = start;
+        n->end = p->le;
+        mark_both(p, p->le, p->li);
+        return;
+      }
+      mdx_node_unlink(n);
+      mark_both(p, last->end, p->leaf_line);
+      break;
+    }
+    close_para(p);
+    p->flow = FLOW_NONE;
+    p->leaf = NULL;
+    break;
+  }
+  default: break;
+  }
+  start_leaf(p, c, lazy);
+}
+
+/* A lazy line whose complete (kind 7) HTML tag interrupts the open paragraph, with a
+ * line ending (at the end of input micromark decides at once). */
+static int lazy_tag_interrupts(bk *p, bk_cur c) {
+  if (p->ln == p->le || rest_blank(p, &c) || cur_skip_ws(p, &c, 4) == 4 || cur_ch(p, &c) != '<') return 0;
+  uint32_t from;
+  int state;
+  return mdx_blocks_html_start(p->s, c.off, p->le, 1, 1, &from, &state) == 7;
+}
+
+/* ---- lines ------------------------------------------------------------------------ */
+
+static void feed_prefixes(bk *p) {
+  for (uint32_t i = 0; i < p->quote_count; i++) mark(&p->sc, p->quote_ends[i], p->li);
+}
+
+static void process_line(bk *p) {
+  bk_cur c = {p->ls, 0, 0};
+  uint32_t matched = 0;
+  int sibling = 0;
+  bk_item it;
+  /* 1. Match the open containers. */
+  for (uint32_t i = 0; i < p->depth; i++) { /* bounded: depth */
+    bk_cont *k = &p->stack[i];
+    if (k->quote) {
+      bk_cur t = c;
+      cur_skip_ws(p, &t, 3);
+      if (cur_ch(p, &t) != '>') break;
+      cur_adv(&t);
+      if (cur_ws(p, &t)) cur_ws_step(p, &t);
+      p->quote_ends[p->quote_count++] = t.off;
+      c = t;
+      matched++;
+      continue;
+    }
+    if (rest_blank(p, &c)) {
+      /* Lists always continue over a blank line. Once the line is used up and no block
+       * quote is left below, the remaining lists match without consuming anything. */
+      if (!cur_ws(p, &c) && !p->blank_lists && (p->last_quote == NONE || p->last_quote < i)) {
+        matched = p->depth;
+        break;
+      }
+      if (k->initial_blank && !k->further_blank) k->further_blank = 1;
+      cur_skip_ws(p, &c, k->size);
+      matched++;
+      continue;
+    }
+    int further = k->further_blank;
+    if (k->initial_blank) p->blank_lists--;
+    k->further_blank = k->initial_blank = 0;
+    if (!further && cur_ws(p, &c)) {
+      bk_cur t = c;
+      if (cur_skip_ws(p, &t, k->size) == k->size) {
+        c = t;
+        matched++;
+        continue;
+      }
+    }
+    bk_cur t = c;
+    uint32_t indent = cur_skip_ws(p, &t, 3);
+    if (item_at(p, t, indent, k, 0, &it)) {
+      sibling = 1;
+      matched++;
+    }
+    break;
+  }
+
+  /* 2. Decide what the line is. */
+  if (sibling) {
+    uint32_t i = matched - 1;
+    bk_cont *k = &p->stack[i];
+    close_leaf(p, CLOSE_EOF);
+    exit_containers(p, matched, p->ls, p->li);
+    feed_prefixes(p);
+    end_item(p, k, p->li, it.prefix_end);
+    open_item(p, k, &it);
+    c = it.after;
+    if (!it.blank) c = open_containers(p, c, 0);
+    flow_line(p, c, 0);
+    return;
+  }
+  int concrete = p->flow == FLOW_FENCED || p->flow == FLOW_HTML;
+  if (!(matched == p->depth && concrete)) {
+    int interrupt = matched == p->depth && p->flow != FLOW_NONE;
+    if (container_at(p, c, interrupt)) {
+      feed_prefixes(p);
+      close_leaf(p, CLOSE_EOF);
+      exit_containers(p, matched, c.off, p->li);
+      c = open_containers(p, c, interrupt);
+      flow_line(p, c, 0);
+      return;
+    }
+    if (matched < p->depth) {
+      if (p->flow == FLOW_PARA && para_continues(p, c, 1)) {
+        feed_prefixes(p);
+        flow_line(p, c, 1);
+        return;
+      }
+      if (p->flow == FLOW_PARA && lazy_tag_interrupts(p, c)) {
+        /* micromark cannot tell yet whether the paragraph is over (a complete tag looks
+         * at the next line), so the containers stay open and the HTML joins them. */
+        feed_prefixes(p);
+        close_leaf(p, CLOSE_LAZY);
+        start_leaf(p, c, 1);
+        return;
+      }
+      close_leaf(p, CLOSE_LAZY);
+      if (p->ln == p->le && c.off == p->le && !c.vs) {
+        /* Nothing of the last line reaches the leaves: the containers close at the end
+         * of input, after this line's prefixes. */
+        feed_prefixes(p);
+        return;
+      }
+      exit_containers(p, matched, p->ls, p->li);
+      feed_prefixes(p);
+      flow_line(p, c, 1);
+      return;
+    }
+  }
+  feed_prefixes(p);
+  flow_line(p, c, 0);
+}
 
 void mdx_blocks_parse(mdx_doc *doc) {
-  const char *s = doc->src;
-  uint32_t i = 0, n = doc->len;
-  mdx_node *para = NULL;
-  while (i < n) {
-    uint32_t start = i;
-    while (start < n && (s[start] == ' ' || s[start] == '\t')) start++;
-    uint32_t end = start;
-    while (end < n && s[end] != '\n' && s[end] != '\r') end++;
-    uint32_t eol = end;
-    if (eol < n && s[eol] == '\r') eol++;
-    if (eol < n && s[eol] == '\n' && (eol == end || s[end] == '\r')) eol++;
-    if (end == start) {
-      para = NULL;
-    } else {
-      if (!para) {
-        para = mdx_node_new(&doc->arena, MDX_NODE_PARAGRAPH, start, end);
-        mdx_node_append(doc->root, para);
-      }
-      mdx_line line = {start, end, eol, 0};
-      mdx_node_add_line(&doc->arena, para, line);
-      para->end = end;
+  bk p;
+  memset(&p, 0, sizeof p);
+  p.doc = doc;
+  p.last_quote = NONE;
+  p.s = doc->src;
+  p.len = doc->len;
+  uint32_t pos = 0;
+  while (pos < p.len) { /* bounded: each round moves past one line */
+    uint32_t e = pos;
+    while (e < p.len && p.s[e] != '\n' && p.s[e] != '\r') e++;
+    uint32_t next = e;
+    if (next < p.len && p.s[next] == '\r') next++;
+    if (next < p.len && p.s[next] == '\n' && (next == e || p.s[e] == '\r')) next++;
+    if (p.li == p.eols_cap) {
+      uint32_t cap = p.eols_cap ? p.eols_cap * 2 : 64;
+      p.eols = mdx_arena_grow(&doc->arena, p.eols, p.eols_cap * sizeof *p.eols,
+                              cap * sizeof *p.eols);
+      p.eols_cap = cap;
     }
-    i = eol > i ? eol : i + 1;
+    p.eols[p.li] = e;
+    p.ls = pos;
+    p.le = e;
+    p.ln = next;
+    if (p.quote_cap < p.depth + 1) {
+      uint32_t cap = (p.depth + 1) * 2;
+      p.quote_ends = mdx_arena_grow(&doc->arena, p.quote_ends, p.quote_cap * sizeof(uint32_t),
+                                    cap * sizeof(uint32_t));
+      p.quote_cap = cap;
+    }
+    p.quote_count = 0;
+    p.last_nonws = NONE;
+    for (uint32_t i = e; i > pos; i--) /* bounded: the line's trailing whitespace */
+      if (!is_ws_char(p.s[i - 1])) {
+        p.last_nonws = i - 1;
+        break;
+      }
+    process_line(&p);
+    pos = next;
+    p.li++;
   }
-  for (mdx_node *p = doc->root->first_child; p; p = p->next)
-    p->lines[p->line_count - 1].eol = p->lines[p->line_count - 1].end;
+  /* End of input: block quotes do not continue on it (so the leaf closes as before a lazy
+   * line), lists do. */
+  int ends_with_eol = p.len > 0 && (p.s[p.len - 1] == '\n' || p.s[p.len - 1] == '\r');
+  uint32_t at_line = ends_with_eol || p.li == 0 ? p.li : p.li - 1;
+  p.ls = p.le = p.ln = p.len;
+  p.last_nonws = NONE;
+  close_leaf(&p, ends_with_eol && p.last_quote != NONE ? CLOSE_LAZY : CLOSE_EOF);
+  exit_containers(&p, 0, p.len, at_line);
 }

@@ -29,4 +29,10 @@
  * to implementations; micromark uses 32). */
 #define MDX_MAX_DESTINATION_PARENS 32
 
+/* Image alt text a leaf may copy, as a multiple of its size. mdast keeps an `alt` on every
+ * image, and an image inside an image repeats its alt in the outer one, so deep nests
+ * over long text would take O(depth x length) memory. Past the budget an enclosing alt
+ * leaves out the alt of the images inside it. */
+#define MDX_MAX_ALT_REPEAT 8
+
 #endif

@@ -70,6 +70,11 @@ typedef struct mdx_line {
   uint32_t eol;
   uint32_t pad;
 } mdx_line;
+/* In paragraphs and headings whose node has MDX_FLAG_LEAD, `pad` instead counts the bytes
+ * of spaces and tabs just before `start` that follow the container prefixes (continuation
+ * lines): micromark keeps them in code spans and labels that cross lines. Without the
+ * flag the inline phase takes the whole run back to the previous line ending, which is
+ * right outside containers. */
 
 /* Node flags (meaning by type). */
 enum {
@@ -80,7 +85,8 @@ enum {
   MDX_FLAG_SETEXT = 1 << 4,      /* heading: setext underline (HTML renders the same) */
   MDX_FLAG_FENCED = 1 << 5,      /* code: fenced (not indented) */
   MDX_FLAG_OPEN = 1 << 6,        /* block parser: still open */
-  MDX_FLAG_TIGHT = 1 << 7        /* list: HTML renders items without <p> */
+  MDX_FLAG_TIGHT = 1 << 7,       /* list: HTML renders items without <p> */
+  MDX_FLAG_LEAD = 1 << 8         /* paragraph, heading: `pad` of lines is their lead (above) */
 };
 
 /* Reference kinds (linkReference, imageReference). Numbers are part of OCP. */

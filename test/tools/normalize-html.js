@@ -285,6 +285,9 @@ function normalizeHtml(html) {
         const name = m[1]
         w.reference(ENTITIES.has(name) ? String.fromCodePoint(ENTITIES.get(name)) : null, '&' + name + ';')
         k = i + m[0].length - (m[0].endsWith(';') ? 0 : 1)
+      } else if (s.startsWith('&#', i) && s.indexOf(';', i) >= 0) {
+        w.data('&#')
+        k = i + 2
       } else if (matchAt(INCOMPLETE_REF, s, i)) {
         // A reference cut off by the end of the input: left as text.
         w.data(s.slice(i))

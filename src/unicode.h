@@ -1,0 +1,18 @@
+/* Unicode facts the CommonMark rules need, generated from Node's own tables
+ * (tools/gen-unicode.mjs) so that the core agrees with micromark character by character. */
+#ifndef MDX_UNICODE_H
+#define MDX_UNICODE_H
+
+#include <stdint.h>
+
+/* Longest UTF-8 output of mdx_unicode_fold. */
+#define MDX_FOLD_MAX 12
+
+/* /\p{P}|\p{S}/u for a BMP code point; 0 for astral ones (micromark sees surrogates). */
+int mdx_unicode_is_punct(uint32_t cp);
+
+/* Writes the UTF-8 of String.fromCodePoint(cp).toLowerCase().toUpperCase(); returns its
+ * length. */
+uint32_t mdx_unicode_fold(uint32_t cp, char out[MDX_FOLD_MAX]);
+
+#endif
