@@ -16,7 +16,12 @@
  * long; emphasis uses openers-bottom marks per (marker, can-open, length mod 3), so each
  * delimiter is passed over a bounded number of times; moving nodes into a new parent
  * touches only that parent's direct children, and each node is a direct child of a
- * parent only once. No recursion: nesting is built bottom-up in the node list. */
+ * parent only once; an image's alt copies nested alts only within MDX_MAX_ALT_REPEAT.
+ * No recursion: nesting is built bottom-up in the node list.
+ *
+ * Positions follow micromark even where it is quirky: a text line ending that micromark
+ * reads again after a failed lookahead ran into the next line ends after that line's
+ * container prefix (see eol_end and mdx_view.furthest). */
 #include <string.h>
 
 #include "limits.h"
