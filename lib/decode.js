@@ -167,31 +167,29 @@ function decodeBuffer(buffer, position, original) {
         break
       case 'code':
         node.value = string()
-        node.lang = string()
-        node.meta = string()
+        node.lang = specific & F.HAS_FIRST ? string() : null
+        node.meta = specific & F.HAS_SECOND ? string() : null
         break
       case 'definition': {
         node.label = string()
-        const raw = string()
-        node.identifier = identifierOf(raw === null ? '' : raw)
+        node.identifier = identifierOf(specific & F.RAW_SAME ? node.label : string())
         node.url = string()
-        node.title = string()
+        node.title = specific & F.HAS_FIRST ? string() : null
         break
       }
       case 'link':
         node.url = string()
-        node.title = string()
+        node.title = specific & F.HAS_FIRST ? string() : null
         break
       case 'image':
         node.url = string()
-        node.title = string()
         node.alt = string()
+        node.title = specific & F.HAS_FIRST ? string() : null
         break
       case 'linkReference':
       case 'imageReference': {
         node.label = string()
-        const raw = string()
-        node.identifier = identifierOf(raw === null ? '' : raw)
+        node.identifier = identifierOf(specific & F.RAW_SAME ? node.label : string())
         node.referenceType = F.REFERENCE_TYPES[specific & 3] || 'full'
         if (type === 'imageReference') node.alt = string()
         break

@@ -9,6 +9,10 @@ const LAST = 1 << 9
 const SHIFT_SPECIFIC = 10
 const LONG_LENGTH = 0xffff
 const NULL_STRING = 0xffffffff
+// Type-specific flags (after shifting by SHIFT_SPECIFIC).
+const HAS_FIRST = 1 // code: lang present; link, image, definition: title present
+const HAS_SECOND = 2 // code: meta present
+const RAW_SAME = 4 // definition, linkReference, imageReference: raw label = label
 
 // Type numbers are stable: index = number.
 const TYPES = [
@@ -31,6 +35,9 @@ module.exports = {
   SHIFT_SPECIFIC,
   LONG_LENGTH,
   NULL_STRING,
+  HAS_FIRST,
+  HAS_SECOND,
+  RAW_SAME,
   TYPES,
   REFERENCE_TYPES
 }

@@ -10,7 +10,6 @@
 
 typedef struct encoder {
   mdx_buf *out;
-  uint32_t cursor_byte, cursor_units; /* last conversion: most next ones are just after */
   mdx_buf table; /* strings that are not slices of the source */
   uint32_t table_units;
   mdx_u16index index;
@@ -18,18 +17,9 @@ typedef struct encoder {
   uint32_t source_units;
 } encoder;
 
-/* Byte offset → UTF-16 offset. Records come in source order, so scanning on from the
- * last answer is usually shortest; far jumps use the checkpoint index. */
+/* Byte offset → UTF-16 offset (O(1) in ASCII blocks, at most 64 bytes scanned else). */
 static uint32_t units_at(encoder *e, uint32_t byte) {
-  if (e->index.ascii) return byte;
-  uint32_t units;
-  if (byte >= e->cursor_byte && byte - e->cursor_byte <= 64)
-    units = e->cursor_units + mdx_utf16_length(e->doc->src + e->cursor_byte, byte - e->cursor_byte);
-  else
-    units = mdx_u16index_at(&e->index, byte);
-  e->cursor_byte = byte;
-  e->cursor_units = units;
-  return units;
+  return mdx_u16index_at(&e->index, byte);
 }
 
 static void put_word(encoder *e, uint32_t word) {
@@ -75,7 +65,13 @@ static int is_literal(int type) {
   }
 }
 
-/* Type-specific flag bits of a node (before shifting). */
+static int same_text(mdx_str a, mdx_str b) {
+  return a.len == b.len && (a.ptr == b.ptr || (a.ptr && b.ptr && memcmp(a.ptr, b.ptr, a.len) == 0));
+}
+
+/* Type-specific flag bits of a node (before shifting). Optional strings (null in mdast)
+ * get a presence bit instead of a null reference, and a raw label equal to its label is
+ * not written twice: both keep the buffer small (docs/ocp.md). */
 static uint32_t specific_flags(const encoder *e, const mdx_node *n) {
   switch (n->type) {
   case MDX_NODE_HEADING: return (uint32_t)n->num & 7u;
@@ -86,13 +82,26 @@ static uint32_t specific_flags(const encoder *e, const mdx_node *n) {
     return (n->flags & MDX_FLAG_SPREAD ? 1u : 0) |
            (n->flags & MDX_FLAG_CHECKED_SET ? MDX_OCP_CHECKED_SET : 0) |
            (n->flags & MDX_FLAG_CHECKED ? MDX_OCP_CHECKED : 0);
-  case MDX_NODE_LINK_REFERENCE: case MDX_NODE_IMAGE_REFERENCE: return (uint32_t)n->num & 3u;
+  case MDX_NODE_CODE:
+    return (n->url.ptr ? MDX_OCP_HAS_FIRST : 0) | (n->title.ptr ? MDX_OCP_HAS_SECOND : 0);
+  case MDX_NODE_LINK: case MDX_NODE_IMAGE:
+    return n->title.ptr ? MDX_OCP_HAS_FIRST : 0;
+  case MDX_NODE_DEFINITION:
+    return (n->title.ptr ? MDX_OCP_HAS_FIRST : 0) |
+           (same_text(n->label, n->raw_label) ? MDX_OCP_RAW_SAME : 0);
+  case MDX_NODE_LINK_REFERENCE: case MDX_NODE_IMAGE_REFERENCE:
+    return ((uint32_t)n->num & 3u) | (same_text(n->label, n->raw_label) ? MDX_OCP_RAW_SAME : 0);
   default:
     if (is_literal(n->type) && n->value.ptr == e->doc->src + n->start &&
         n->value.len == n->end - n->start)
       return MDX_OCP_VERBATIM;
     return 0;
   }
+}
+
+static void put_labels(encoder *e, const mdx_node *n, uint32_t specific) {
+  put_string(e, n->label);
+  if (!(specific & MDX_OCP_RAW_SAME)) put_string(e, n->raw_label);
 }
 
 static void put_node(encoder *e, const mdx_node *n) {
@@ -112,31 +121,28 @@ static void put_node(encoder *e, const mdx_node *n) {
     break;
   case MDX_NODE_CODE:
     put_string(e, n->value);
-    put_string(e, n->url);
-    put_string(e, n->title);
+    if (n->url.ptr) put_string(e, n->url);
+    if (n->title.ptr) put_string(e, n->title);
     break;
   case MDX_NODE_DEFINITION:
-    put_string(e, n->label);
-    put_string(e, n->raw_label);
+    put_labels(e, n, specific);
     put_string(e, n->url);
-    put_string(e, n->title);
+    if (n->title.ptr) put_string(e, n->title);
     break;
   case MDX_NODE_LINK:
     put_string(e, n->url);
-    put_string(e, n->title);
+    if (n->title.ptr) put_string(e, n->title);
     break;
   case MDX_NODE_IMAGE:
     put_string(e, n->url);
-    put_string(e, n->title);
     put_string(e, n->value);
+    if (n->title.ptr) put_string(e, n->title);
     break;
   case MDX_NODE_LINK_REFERENCE:
-    put_string(e, n->label);
-    put_string(e, n->raw_label);
+    put_labels(e, n, specific);
     break;
   case MDX_NODE_IMAGE_REFERENCE:
-    put_string(e, n->label);
-    put_string(e, n->raw_label);
+    put_labels(e, n, specific);
     put_string(e, n->value);
     break;
   default:
@@ -163,6 +169,8 @@ int mdx_ocp_encode(const mdx_doc *doc, mdx_buf *out) {
   e.source_units = mdx_u16index_at(&e.index, doc->len);
 
   size_t base = out->len;
+  /* One allocation in the common case: records rarely exceed half the source size. */
+  mdx_buf_reserve(out, MDX_OCP_HEADER_BYTES + (size_t)doc->len + doc->len / 2 + 64);
   static const char zeros[MDX_OCP_HEADER_BYTES] = {0};
   mdx_buf_put(out, zeros, MDX_OCP_HEADER_BYTES);
   uint32_t count = 0;

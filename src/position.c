@@ -1,29 +1,74 @@
 #include "position.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* Checkpoint spacing: converting an offset scans at most this many bytes. */
 #define MDX_POSMAP_STEP 64
 
+static uint32_t count_bits(uint64_t x) {
+#if defined(__GNUC__) || defined(__clang__)
+  return (uint32_t)__builtin_popcountll(x);
+#else
+  x = x - ((x >> 1) & 0x5555555555555555ull);
+  x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+  x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0full;
+  return (uint32_t)((x * 0x0101010101010101ull) >> 56);
+#endif
+}
+
 uint32_t mdx_utf16_length(const char *s, uint32_t len) {
-  /* Branch-free so compilers vectorise it: every byte that is not a continuation byte
-   * starts a character (1 unit), and 4-byte leaders add the second surrogate. */
-  const unsigned char *u = (const unsigned char *)s;
-  uint32_t units = 0;
-  for (uint32_t i = 0; i < len; i++) /* bounded by len */
-    units += ((u[i] & 0xC0) != 0x80) + (u[i] >= 0xF0);
+  /* Every byte that is not a continuation byte (10xxxxxx) starts a character: 1 unit;
+   * 4-byte leaders (11110xxx) add the second surrogate. Eight bytes at a time. */
+  const uint64_t high = 0x8080808080808080ull;
+  uint32_t units = 0, i = 0;
+  for (; i + 8 <= len; i += 8) { /* bounded by len */
+    uint64_t w;
+    memcpy(&w, s + i, 8);
+    if (!(w & high)) {
+      units += 8;
+      continue;
+    }
+    uint64_t continuation = w & ~(w << 1) & high;
+    uint64_t four_byte = w & (w << 1) & (w << 2) & (w << 3) & high;
+    units += 8 - count_bits(continuation) + count_bits(four_byte);
+  }
+  for (; i < len; i++) { /* bounded by len: the last 0-7 bytes */
+    unsigned char c = (unsigned char)s[i];
+    units += ((c & 0xC0) != 0x80) + (c >= 0xF0);
+  }
   return units;
 }
 
 static uint32_t checkpoint_count(uint32_t len) { return len / MDX_POSMAP_STEP + 1; }
 
+/* Each checkpoint holds the UTF-16 offset at the start of its block; its top bit says
+ * the block is pure ASCII, so a lookup inside it needs no scan (most blocks, usually). */
+#define ASCII_BLOCK 0x80000000u
+
+static int block_is_ascii(const char *s, uint32_t len) {
+  uint64_t any = 0;
+  for (uint32_t i = 0; i + 8 <= len; i += 8) { /* bounded by len */
+    uint64_t w;
+    memcpy(&w, s + i, 8);
+    any |= w;
+  }
+  for (uint32_t i = len & ~7u; i < len; i++) any |= (unsigned char)s[i]; /* last 0-7 */
+  return !(any & 0x8080808080808080ull);
+}
+
 static void fill_checkpoints(const char *src, uint32_t len, uint32_t *checkpoints) {
   uint32_t units = 0, count = checkpoint_count(len);
   for (uint32_t k = 0; k < count; k++) { /* bounded by count */
-    checkpoints[k] = units;
     uint32_t from = k * MDX_POSMAP_STEP;
     uint32_t to = len - from > MDX_POSMAP_STEP ? from + MDX_POSMAP_STEP : len;
-    units += mdx_utf16_length(src + from, to - from);
+    if (block_is_ascii(src + from, to - from)) {
+      checkpoints[k] = units | ASCII_BLOCK;
+      units += to - from;
+    } else {
+      checkpoints[k] = units;
+      units += mdx_utf16_length(src + from, to - from);
+    }
   }
 }
 
@@ -48,8 +93,9 @@ uint32_t mdx_u16index_at(const mdx_u16index *index, uint32_t byte) {
   if (byte > index->len) byte = index->len;
   if (index->ascii) return byte;
   uint32_t k = byte / MDX_POSMAP_STEP;
-  uint32_t from = k * MDX_POSMAP_STEP;
-  return index->checkpoints[k] + mdx_utf16_length(index->src + from, byte - from);
+  uint32_t from = k * MDX_POSMAP_STEP, checkpoint = index->checkpoints[k];
+  if (checkpoint & ASCII_BLOCK) return (checkpoint & ~ASCII_BLOCK) + (byte - from);
+  return checkpoint + mdx_utf16_length(index->src + from, byte - from);
 }
 
 static int is_line_end(const char *src, uint32_t len, uint32_t i) {

@@ -80,6 +80,26 @@ static void test_positions(void) {
   mdx_arena_free(&arena);
 }
 
+/* UTF-16 offsets across checkpoint blocks: ASCII blocks are counted without a scan,
+ * mixed blocks are scanned; both must agree with a plain count. */
+static void test_utf16_index(void) {
+  char src[300];
+  for (int i = 0; i < 300; i++) src[i] = 'a';
+  memcpy(src + 100, "\xC3\xA9", 2);         /* é: 2 bytes, 1 unit */
+  memcpy(src + 200, "\xF0\x9F\x98\x80", 4); /* emoji: 4 bytes, 2 units */
+  mdx_u16index index;
+  CHECK(mdx_u16index_init(&index, src, 300, 0));
+  CHECK_EQ_INT(mdx_u16index_at(&index, 64), 64);   /* block 0 is ASCII */
+  CHECK_EQ_INT(mdx_u16index_at(&index, 100), 100);
+  CHECK_EQ_INT(mdx_u16index_at(&index, 102), 101); /* after é */
+  CHECK_EQ_INT(mdx_u16index_at(&index, 150), 149);
+  /* é saves 1 unit over its 2 bytes, the emoji 2 over its 4: 204 - 1 - 2. */
+  CHECK_EQ_INT(mdx_u16index_at(&index, 204), 201);
+  CHECK_EQ_INT(mdx_u16index_at(&index, 300), 297);
+  CHECK_EQ_INT(mdx_utf16_length(src, 300), 297);
+  mdx_u16index_free(&index);
+}
+
 static void test_arena_grows(void) {
   jmp_buf jb;
   mdx_arena arena;
@@ -151,6 +171,7 @@ int main(int argc, char **argv) {
   (void)argv;
   test_normalize();
   test_positions();
+  test_utf16_index();
   test_arena_grows();
   test_walk();
   test_parse_entry();
