@@ -9,7 +9,12 @@ struct mdx_arena_block {
   size_t size; /* usable bytes after the header */
 };
 
-/* Small documents fit the first block; large ones grow geometrically. */
+/* Small documents fit the first block; large ones grow geometrically, by 4: then the
+ * blocks before the largest add up to a third of it. That matters for malloc's reuse of
+ * freed memory: glibc keeps freed heap memory up to twice the largest mmap'd block it
+ * has seen freed, so an arena under that is taken again, already paged in, by the next
+ * parse (with doubling it sits right at the limit and every parse faulted its pages in
+ * again). Untouched room at the end of a block costs nothing. */
 #define ARENA_FIRST_BLOCK 16384
 #define ARENA_MAX_BLOCK (16u << 20)
 #define ARENA_HEADER ((sizeof(mdx_arena_block) + 15) & ~(size_t)15)
@@ -34,7 +39,7 @@ void mdx_arena_free(mdx_arena *arena) {
 void mdx_arena_fail(mdx_arena *arena) { longjmp(*arena->on_oom, 1); }
 
 static void arena_new_block(mdx_arena *arena, size_t need) {
-  size_t size = arena->head ? arena->head->size * 2 : ARENA_FIRST_BLOCK;
+  size_t size = arena->head ? arena->head->size * 4 : ARENA_FIRST_BLOCK;
   if (size > ARENA_MAX_BLOCK) size = ARENA_MAX_BLOCK;
   if (size < need) size = need;
   if (size > SIZE_MAX - ARENA_HEADER) mdx_arena_fail(arena);
@@ -48,24 +53,60 @@ static void arena_new_block(mdx_arena *arena, size_t need) {
   arena->total += ARENA_HEADER + size;
 }
 
-void *mdx_arena_alloc(mdx_arena *arena, size_t size) {
+static size_t round8(mdx_arena *arena, size_t size) {
   if (size > SIZE_MAX - 8) mdx_arena_fail(arena);
-  size = (size + 7) & ~(size_t)7;
-  if ((size_t)(arena->limit - arena->cursor) < size || !arena->head) arena_new_block(arena, size);
+  return (size + 7) & ~(size_t)7;
+}
+
+void *mdx_arena_alloc_uninit(mdx_arena *arena, size_t size) {
+  size = round8(arena, size);
+  if (!arena->head || (size_t)(arena->limit - arena->cursor) < size) arena_new_block(arena, size);
   void *result = arena->cursor;
   arena->cursor += size;
+  return result;
+}
+
+void *mdx_arena_alloc(mdx_arena *arena, size_t size) {
+  void *result = mdx_arena_alloc_uninit(arena, size);
   memset(result, 0, size);
   return result;
 }
 
 void *mdx_arena_grow(mdx_arena *arena, void *old, size_t old_size, size_t new_size) {
-  void *result = mdx_arena_alloc(arena, new_size);
+  if (old) {
+    size_t have = round8(arena, old_size), want = round8(arena, new_size);
+    /* The latest allocation: extend it where it is. */
+    if ((char *)old + have == arena->cursor && want >= have &&
+        (size_t)(arena->limit - (char *)old) >= want) {
+      arena->cursor = (char *)old + want;
+      return old;
+    }
+  }
+  void *result = mdx_arena_alloc_uninit(arena, new_size);
   if (old && old_size) memcpy(result, old, old_size < new_size ? old_size : new_size);
   return result;
 }
 
+int mdx_arena_trim(mdx_arena *arena, void *p, size_t size, size_t keep) {
+  size_t have = round8(arena, size), left = round8(arena, keep);
+  if (!p || (char *)p + have != arena->cursor || left > have) return 0;
+  arena->cursor = (char *)p + left;
+  return 1;
+}
+
+void *mdx_scratch_get(mdx_arena *arena, mdx_scratch *s, size_t size) {
+  if (size <= s->cap) return s->ptr;
+  size_t cap = s->cap > SIZE_MAX / 2 ? SIZE_MAX : s->cap * 2;
+  if (cap < size) cap = size;
+  if (cap < 256) cap = 256;
+  s->ptr = mdx_arena_grow(arena, s->ptr, s->cap, cap);
+  s->cap = cap;
+  return s->ptr;
+}
+
 char *mdx_arena_strdup(mdx_arena *arena, const char *s, size_t len) {
-  char *result = mdx_arena_alloc(arena, len + 1);
+  char *result = mdx_arena_alloc_uninit(arena, len + 1);
   if (len) memcpy(result, s, len);
+  result[len] = 0;
   return result;
 }

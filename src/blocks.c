@@ -22,6 +22,7 @@
  * the work per line is bounded by the line's length plus the containers it matches, and a
  * blank line inside many nested lists skips the lists it cannot change in O(1).
  * Containers are opened at most once per marker and closed once. No recursion. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "blocks_html.h"
@@ -71,7 +72,8 @@ typedef struct bk {
   mdx_doc *doc;
   const char *s;
   uint32_t len;
-  uint32_t *eols; /* eols[k]: where line k's content ends (its line ending starts) */
+  uint32_t *eols; /* eols[k]: where line k's content ends (its line ending starts);
+                     doc->block_eols, see doc.h */
   uint32_t eols_cap;
   uint32_t li, ls, le, ln; /* current line: index, start, content end, next line start */
   bk_cont *stack;
@@ -98,6 +100,19 @@ typedef struct bk {
 
 /* ---- small helpers ---------------------------------------------------------------- */
 
+/* Offset of the first '\n' or '\r' in s[i, len), or len. memchr (vectorised in every
+ * libc) for '\n' on each line; *cr caches the next '\r' at or after i and is searched for
+ * again only once passed, so documents without (or with few) carriage returns pay one
+ * memchr per line. Start with *cr = NONE (not searched yet). */
+static uint32_t find_eol(const char *s, uint32_t i, uint32_t len, uint32_t *cr) {
+  if (*cr == NONE || *cr < i) {
+    const char *q = memchr(s + i, '\r', len - i);
+    *cr = q ? (uint32_t)(q - s) : len;
+  }
+  const char *nl = memchr(s + i, '\n', *cr - i);
+  return nl ? (uint32_t)(nl - s) : *cr;
+}
+
 static int is_ws_char(char c) { return c == ' ' || c == '\t'; }
 
 static int cur_ws(const bk *p, const bk_cur *c) {
@@ -123,13 +138,19 @@ static void cur_ws_step(const bk *p, bk_cur *c) {
 }
 
 /* Consumes up to `max` whitespace characters; returns how many. */
-static uint32_t cur_skip_ws(const bk *p, bk_cur *c, uint32_t max) {
+static uint32_t cur_skip_ws_run(const bk *p, bk_cur *c, uint32_t max) {
   uint32_t n = 0;
   while (n < max && cur_ws(p, c)) { /* bounded: max, and the line's length */
     cur_ws_step(p, c);
     n++;
   }
   return n;
+}
+
+/* Most calls find no whitespace at all: say so without the loop's set-up. */
+static inline uint32_t cur_skip_ws(const bk *p, bk_cur *c, uint32_t max) {
+  if (!c->vs && (c->off >= p->le || !is_ws_char(p->s[c->off]))) return 0;
+  return cur_skip_ws_run(p, c, max);
 }
 
 /* Moves past one non-whitespace byte (markers are ASCII). */
@@ -355,6 +376,22 @@ static int item_at(bk *p, bk_cur c, uint32_t indent, const bk_cont *list, int in
 
 /* ---- closing leaves --------------------------------------------------------------- */
 
+/* A leaf's line array is usually the arena's latest allocation when the leaf closes:
+ * give back the room that doubling reserved past its last line, or all of it (`keep` 0)
+ * once code and html have their value. */
+static void trim_lines(bk *p, mdx_line *lines, uint32_t *cap, uint32_t keep) {
+  if (mdx_arena_trim(&p->doc->arena, lines, (size_t)*cap * sizeof *lines,
+                     (size_t)keep * sizeof *lines))
+    *cap = keep;
+}
+
+/* Code and html: the value from lines [0, k), then the lines are not needed. */
+static void set_value(bk *p, mdx_node *n, uint32_t k, int last_eol) {
+  mdx_line *lines = n->lines; /* shares its place with `value` (node.h) */
+  n->value = join_lines(p, lines, k, last_eol);
+  trim_lines(p, lines, &n->line_cap, 0);
+}
+
 /* How the open leaf ends: at end of input or because new containers start (line endings
  * of fenced code and HTML kinds 1-5 are kept), or before a lazy line (they are not). */
 enum { CLOSE_EOF, CLOSE_LAZY };
@@ -365,6 +402,7 @@ static void close_para(bk *p) {
   last->eol = last->end;
   n->end = last->end;
   mark_both(p, n->end, p->leaf_line);
+  trim_lines(p, n->lines, &n->line_cap, n->line_count);
   if (!mdx_definitions_take(p->doc, n)) mdx_node_unlink(n);
 }
 
@@ -375,7 +413,7 @@ static void close_indented(bk *p) {
   /* micromark drops one trailing line ending from the value: an empty last line. */
   uint32_t k = n->line_count;
   if (n->lines[k - 1].start == n->lines[k - 1].end && !n->lines[k - 1].pad) k--;
-  n->value = join_lines(p, n->lines, k, 0);
+  set_value(p, n, k, 0);
   mark_both(p, n->end, p->code_keep_line);
   /* The blank lines after it were held back; the first one's ending is a blank one. */
   if (p->code_keep_line + 1 < p->li)
@@ -394,7 +432,7 @@ static void close_fenced(bk *p, int eol) {
   /* micromark's value drops the fence's line ending and one trailing line ending: so
    * without the last line's ending, an empty last line goes too. */
   if (!eol && k && n->lines[k - 1].start == n->lines[k - 1].end && !n->lines[k - 1].pad) k--;
-  n->value = join_lines(p, n->lines, k, 0);
+  set_value(p, n, k, 0);
 }
 
 static void close_html(bk *p, int eol) {
@@ -403,7 +441,7 @@ static void close_html(bk *p, int eol) {
   if (p->html_kind >= 6 || n->lines[k - 1].eol == n->lines[k - 1].end) eol = 0;
   n->end = eol ? n->lines[k - 1].eol : n->lines[k - 1].end;
   mark_both(p, n->end, eol ? p->leaf_line + 1 : p->leaf_line);
-  n->value = join_lines(p, n->lines, k, eol);
+  set_value(p, n, k, eol);
 }
 
 static void close_leaf(bk *p, int how) {
@@ -585,6 +623,7 @@ static void start_leaf(bk *p, bk_cur c, int lazy) {
     if (e > a) {
       mdx_line line = {a, e, e, 0};
       mdx_node_add_line(&p->doc->arena, h, line);
+      trim_lines(p, h->lines, &h->line_cap, 1);
     }
     mark_both(p, p->le, p->li);
     return;
@@ -723,6 +762,7 @@ static void flow_line(bk *p, bk_cur c, int lazy) {
       last->eol = last->end;
       p->flow = FLOW_NONE;
       p->leaf = NULL;
+      trim_lines(p, n->lines, &n->line_cap, n->line_count);
       if (mdx_definitions_take(p->doc, n)) {
         n->type = MDX_NODE_HEADING;
         n->flags |= MDX_FLAG_SETEXT;
@@ -876,17 +916,20 @@ void mdx_blocks_parse(mdx_doc *doc) {
   p.s = doc->src;
   p.len = doc->len;
   uint32_t pos = 0;
+  uint32_t cr = NONE;
   while (pos < p.len) { /* bounded: each round moves past one line */
-    uint32_t e = pos;
-    while (e < p.len && p.s[e] != '\n' && p.s[e] != '\r') e++;
+    uint32_t e = find_eol(p.s, pos, p.len, &cr);
     uint32_t next = e;
     if (next < p.len && p.s[next] == '\r') next++;
     if (next < p.len && p.s[next] == '\n' && (next == e || p.s[e] == '\r')) next++;
     if (p.li == p.eols_cap) {
-      uint32_t cap = p.eols_cap ? p.eols_cap * 2 : 64;
-      p.eols = mdx_arena_grow(&doc->arena, p.eols, p.eols_cap * sizeof *p.eols,
-                              cap * sizeof *p.eols);
-      p.eols_cap = cap;
+      /* First guess: a line per 32 bytes; then doubling (realloc moves big arrays cheaply). */
+      size_t cap = p.eols_cap ? (size_t)p.eols_cap * 2 : p.len / 32 + 64;
+      if (cap > (size_t)p.len + 1) cap = (size_t)p.len + 1; /* a line takes at least a byte */
+      uint32_t *grown = realloc(doc->block_eols, cap * sizeof *p.eols);
+      if (!grown) mdx_arena_fail(&doc->arena); /* doc->block_eols is freed by mdx_doc_free */
+      doc->block_eols = p.eols = grown;
+      p.eols_cap = (uint32_t)cap;
     }
     p.eols[p.li] = e;
     p.ls = pos;
@@ -917,4 +960,6 @@ void mdx_blocks_parse(mdx_doc *doc) {
   p.last_nonws = NONE;
   close_leaf(&p, ends_with_eol && p.last_quote != NONE ? CLOSE_LAZY : CLOSE_EOF);
   exit_containers(&p, 0, p.len, at_line);
+  free(doc->block_eols);
+  doc->block_eols = NULL;
 }

@@ -9,6 +9,7 @@
 #include "node.h"
 
 typedef struct mdx_refmap mdx_refmap; /* refs.c */
+typedef struct mdx_delim mdx_delim;   /* inlines.c */
 
 struct mdx_doc {
   mdx_arena arena;
@@ -20,6 +21,18 @@ struct mdx_doc {
   mdx_node *root;
   mdx_refmap *refs; /* link reference definitions, by normalised label */
   mdx_error *err;   /* where MDX syntax errors go */
+  /* Work memory reused leaf after leaf (in the arena, so an out-of-memory jump leaks
+   * nothing). Only one content view and one inline parse exist at a time. */
+  mdx_scratch view_lines; /* mdx_view.lines (scan.c) */
+  mdx_scratch view_text;  /* mdx_view.s when the lines are not contiguous in the source */
+  mdx_scratch brackets;   /* the inline phase's bracket stack */
+  mdx_scratch ticks;      /* the inline phase's backtick run index */
+  mdx_delim *spare_delims; /* delimiter records done with, for reuse */
+  mdx_node *spare_nodes;   /* short nodes (see node.h) unlinked for good, for reuse */
+  /* The block phase's line ends (blocks.c), malloc'd rather than in the arena because
+   * they are only needed until the block phase ends; mdx_doc_free frees them if an
+   * out-of-memory jump skips that. */
+  uint32_t *block_eols;
 };
 
 /* Block phase (blocks.c): builds the block tree under doc->root; paragraphs and headings

@@ -1,10 +1,13 @@
 /* HTML renderer: the tree → the HTML of CommonMark's reference rendering, as micromark's
  * compiler prints it (same escaping, same URL normalisation, same "safe by default"
- * meaning of allowDangerousHtml / allowDangerousProtocol).
+ * meaning of allowDangerousHtml / allowDangerousProtocol), and the same output as
+ * micromark(source, options) byte for byte, line endings included (see "Output state").
  *
  * One loop over mdx_walk events, so nesting depth costs no C stack. Every node writes
  * O(size of its strings) bytes, so the output is linear in the tree. Reference nodes are
- * resolved through a hash map of the tree's definitions built once up front. */
+ * resolved through a hash map of the tree's definitions built once up front; that code
+ * (the "Definitions" section, refs_* and rf_*) stands alone so that it can be deleted
+ * once the parser attaches the definition's url and title to reference nodes. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -164,14 +167,105 @@ static void refs_free(html_refs *refs) {
   mdx_buf_free(&refs->keys);
 }
 
-/* ---- Output helpers ---------------------------------------------------------------- */
+/* ---- Output state ------------------------------------------------------------------ */
+
+/* micromark copies the source's line endings into the HTML and adds its own (in the
+ * document's style: its first line ending, else "\n") only where the markup needs one.
+ * Which source line endings it copies depends on the order of its events, which the tree
+ * does not keep, and on flags of its compiler that we reproduce:
+ *  - last_was_tag: the last thing written was markup, not content;
+ *  - slurp_all: set by link reference definitions and by paragraphs of tight list items.
+ *    While set, source line endings are dropped, even those inside later code and HTML
+ *    blocks, until a paragraph, a setext heading, the end of a block quote or of a list
+ *    item clears it.
+ * The source line ending after a block's last line (its "trailing" line ending) is
+ * written when the next block starts; but when the block's last line is also the last
+ * line of a block quote or list, the line ending comes after that container's closing
+ * tag. So a document that does not end with a line ending gets none. */
+
+typedef struct html_eol {
+  uint32_t at, len; /* a line ending in the source; len 0: none */
+} html_eol;
 
 typedef struct html_state {
   mdx_buf *out;
+  size_t base; /* out->len on entry: our output starts there */
   unsigned options;
+  const char *src; /* NULL for trees built by hand: no source line endings to copy */
+  uint32_t src_len;
+  const char *style; /* the line ending micromark adds */
+  size_t style_len;
+  int last_was_tag;
+  int slurp_all;
+  html_eol pending; /* trailing line ending of the last block, not written yet */
   html_refs refs;
   mdx_buf scratch; /* reference lookups */
 } html_state;
+
+static const html_eol no_eol = {0, 0};
+
+/* The line ending starting at `pos`, if one does. */
+static html_eol eol_at(const html_state *st, uint32_t pos) {
+  html_eol e = no_eol;
+  if (!st->src || pos >= st->src_len) return e;
+  if (st->src[pos] == '\n') {
+    e.at = pos;
+    e.len = 1;
+  } else if (st->src[pos] == '\r') {
+    e.at = pos;
+    e.len = pos + 1 < st->src_len && st->src[pos + 1] == '\n' ? 2 : 1;
+  }
+  return e;
+}
+
+/* The line ending that ends the line on which `pos` ends a block: only spaces and tabs
+ * may stand between them (trailing whitespace is outside mdast positions). */
+static html_eol eol_after(const html_state *st, uint32_t pos) {
+  if (!st->src) return no_eol;
+  while (pos < st->src_len && (st->src[pos] == ' ' || st->src[pos] == '\t')) pos++;
+  return eol_at(st, pos);
+}
+
+/* The first line ending of the line `pos` is on (none at the end of the input). */
+static html_eol eol_of_line(const html_state *st, uint32_t pos) {
+  if (!st->src) return no_eol;
+  while (pos < st->src_len && st->src[pos] != '\n' && st->src[pos] != '\r') pos++;
+  return eol_at(st, pos);
+}
+
+static void tag(html_state *st, const char *s) {
+  mdx_buf_puts(st->out, s);
+  st->last_was_tag = 1;
+}
+
+/* A line ending micromark adds itself, in the document's style. */
+static void line_ending(html_state *st) {
+  mdx_buf_put(st->out, st->style, st->style_len);
+  st->last_was_tag = 0;
+}
+
+/* One unless the output is empty or already ends a line. */
+static void line_ending_if_needed(html_state *st) {
+  const mdx_buf *out = st->out;
+  if (out->len <= st->base || out->failed) return;
+  char c = out->data[out->len - 1];
+  if (c != '\n' && c != '\r') line_ending(st);
+}
+
+/* A line ending of the source, copied unless definitions or a tight paragraph made
+ * micromark drop them for now. */
+static void source_eol(html_state *st, html_eol e) {
+  if (!e.len || st->slurp_all) return;
+  mdx_buf_put(st->out, st->src + e.at, e.len);
+  st->last_was_tag = 0;
+}
+
+static void flush_pending(html_state *st) {
+  source_eol(st, st->pending);
+  st->pending = no_eol;
+}
+
+/* ---- Escaping and URLs --------------------------------------------------------------- */
 
 /* micromark-util-encode: only these four are replaced, in text and attributes alike. */
 static void put_escaped(mdx_buf *out, const char *s, size_t len) {
@@ -207,11 +301,6 @@ static void put_code_text(mdx_buf *out, mdx_str s) {
     start = i + 1;
   }
   if (s.ptr) put_escaped(out, s.ptr + start, s.len - start);
-}
-
-/* A newline unless the output is empty or already ends a line (cmark's `cr`). */
-static void put_cr(mdx_buf *out) {
-  if (out->len && out->data[out->len - 1] != '\n') mdx_buf_putc(out, '\n');
 }
 
 static void put_int(mdx_buf *out, long value) {
@@ -302,7 +391,7 @@ static void put_image(html_state *st, mdx_str url, mdx_str title, mdx_str alt) {
   put_str(st->out, alt);
   mdx_buf_putc(st->out, '"');
   put_title(st->out, title);
-  mdx_buf_puts(st->out, " />");
+  tag(st, " />");
 }
 
 static void put_link_open(html_state *st, mdx_str url, mdx_str title) {
@@ -310,7 +399,7 @@ static void put_link_open(html_state *st, mdx_str url, mdx_str title) {
   put_url(st, url, URL_HREF);
   mdx_buf_putc(st->out, '"');
   put_title(st->out, title);
-  mdx_buf_putc(st->out, '>');
+  tag(st, ">");
 }
 
 /* An unresolved reference (no definition found) prints as the source wrote it, the way
@@ -324,7 +413,10 @@ static void put_reference_tail(html_state *st, const mdx_node *node) {
     put_str(st->out, rf_label(node));
     mdx_buf_putc(st->out, ']');
   }
+  st->last_was_tag = 0;
 }
+
+/* ---- Blocks ------------------------------------------------------------------------ */
 
 /* A paragraph directly in an item of a tight list prints without <p>. */
 static int in_tight_item(const mdx_node *node) {
@@ -341,65 +433,233 @@ static int is_flow(const mdx_node *node) {
          p->type == MDX_NODE_MDX_JSX_FLOW_ELEMENT;
 }
 
+/* The trailing line ending of the block quote or list whose last line `node` ends (when
+ * `node` is its last block, or the last block of its last item); none otherwise. */
+static html_eol container_eol(const html_state *st, const mdx_node *node) {
+  const mdx_node *p = node->parent;
+  if (node->next || !p) return no_eol;
+  if (p->type == MDX_NODE_LIST_ITEM) {
+    if (p->next || !p->parent) return no_eol;
+    p = p->parent;
+  }
+  if (p->type != MDX_NODE_BLOCKQUOTE && p->type != MDX_NODE_LIST) return no_eol;
+  return eol_after(st, p->end);
+}
+
+/* Closing a block quote or list: the trailing line ending of its last block goes before
+ * the closing tag unless it is the container's own (see above). Returns the container's
+ * trailing line ending, which the caller keeps pending after the tag. */
+static html_eol container_close(html_state *st, const mdx_node *node) {
+  html_eol own = eol_after(st, node->end);
+  if (st->pending.len && (!own.len || own.at != st->pending.at)) flush_pending(st);
+  return own;
+}
+
+/* End of a list item, written when the next item starts or the list ends. A line ending
+ * before </li> only after markup, and not when a tight paragraph asked for none. */
+static void item_close(html_state *st) {
+  if (st->last_was_tag && !st->slurp_all) line_ending_if_needed(st);
+  tag(st, "</li>");
+  st->slurp_all = 0;
+}
+
 static void put_html(html_state *st, const mdx_node *node) {
-  if (st->options & MDX_OPT_DANGEROUS_HTML) {
-    if (node->value.ptr) mdx_buf_put(st->out, node->value.ptr, node->value.len);
-  } else {
-    put_str(st->out, node->value); /* micromark's safe default: shown, not run */
+  mdx_str v = node->value;
+  if (!v.ptr) return;
+  if (st->options & MDX_OPT_DANGEROUS_HTML)
+    mdx_buf_put(st->out, v.ptr, v.len);
+  else
+    put_escaped(st->out, v.ptr, v.len); /* micromark's safe default: shown, not run */
+  st->last_was_tag = 0;
+}
+
+/* An HTML block. Its value holds its inner line endings, and its last one when the block
+ * runs to the end of the input or of a list item (micromark writes that one inside). */
+static void render_html_flow(html_state *st, const mdx_node *node) {
+  mdx_str v = node->value;
+  line_ending_if_needed(st);
+  if (!st->slurp_all) {
+    put_html(st, node);
+  } else if (v.ptr) { /* the same, without the line endings micromark drops */
+    uint32_t start = 0;
+    for (uint32_t i = 0; i <= v.len; i++) { /* bounded: one pass over the value */
+      if (i < v.len && v.ptr[i] != '\n' && v.ptr[i] != '\r') continue;
+      if (st->options & MDX_OPT_DANGEROUS_HTML)
+        mdx_buf_put(st->out, v.ptr + start, i - start);
+      else
+        put_escaped(st->out, v.ptr + start, i - start);
+      start = i + 1;
+    }
+    st->last_was_tag = 0;
+  }
+  int inside = v.len && (v.ptr[v.len - 1] == '\n' || v.ptr[v.len - 1] == '\r');
+  st->pending = inside ? no_eol : eol_after(st, node->end);
+}
+
+/* The line ending that ends at `end` (end is just after it), if one does. */
+static html_eol eol_before(const html_state *st, uint32_t end) {
+  html_eol e = no_eol;
+  if (!st->src || !end || end > st->src_len) return e;
+  char c = st->src[end - 1];
+  if (c == '\r' || (c == '\n' && !(end >= 2 && st->src[end - 2] == '\r'))) {
+    e.at = end - 1;
+    e.len = 1;
+  } else if (c == '\n') {
+    e.at = end - 2;
+    e.len = 2;
+  }
+  return e;
+}
+
+/* The last line ending before the line `pos` is on, not before `floor`. */
+static html_eol eol_before_line(const html_state *st, uint32_t floor, uint32_t pos) {
+  while (pos > floor && st->src[pos - 1] != '\n' && st->src[pos - 1] != '\r') pos--;
+  return pos > floor ? eol_before(st, pos) : no_eol;
+}
+
+static uint32_t count_eols(const char *s, uint32_t len) {
+  uint32_t n = 0;
+  for (uint32_t i = 0; i < len; i++) /* bounded: one pass */
+    if (s[i] == '\n' || (s[i] == '\r' && !(i + 1 < len && s[i + 1] == '\n'))) n++;
+  return n;
+}
+
+/* Writes a code value: escaped, without its line endings while micromark drops them. */
+static void put_code_value(html_state *st, mdx_str v) {
+  if (!v.ptr || !v.len) return;
+  if (!st->slurp_all) {
+    put_escaped(st->out, v.ptr, v.len);
+    st->last_was_tag = 0;
+    return;
+  }
+  uint32_t start = 0;
+  for (uint32_t i = 0; i <= v.len; i++) { /* bounded: one pass over the value */
+    if (i < v.len && v.ptr[i] != '\n' && v.ptr[i] != '\r') continue;
+    if (i > start) {
+      put_escaped(st->out, v.ptr + start, i - start);
+      st->last_was_tag = 0;
+    }
+    start = i + 1;
   }
 }
 
-static void put_code(html_state *st, const mdx_node *node) {
+/* Code blocks. The value holds the content lines and the line endings between them;
+ * micromark also writes the last content line's ending when it is inside the block, and
+ * the one before an empty last line that mdast leaves out of the value. The source span
+ * tells the cases apart (line_count is the number of content lines):
+ *   closed fence: [start, end) holds line_count + 1 line endings and ends on the fence;
+ *   unclosed, taking its last line ending: line_count + 1 line endings, the last at
+ *   the very end;
+ *   unclosed otherwise, and indented code: the last line ending follows `end`.
+ * A fenced block without a closing fence ends differently: micromark adds a line ending
+ * after it, and one before </code> inside containers after content. */
+static void render_code(html_state *st, const mdx_node *node) {
   mdx_buf *out = st->out;
-  put_cr(out);
+  int fenced = !!(node->flags & MDX_FLAG_FENCED);
+  mdx_str v = node->value;
+  line_ending_if_needed(st);
   mdx_buf_puts(out, "<pre><code");
   if (node->url.ptr && node->url.len) {
     mdx_buf_puts(out, " class=\"language-");
     put_str(out, node->url);
     mdx_buf_putc(out, '"');
   }
-  mdx_buf_putc(out, '>');
-  put_str(out, node->value);
-  /* mdast drops the final line ending; the content lines tell an empty fence from one
-   * holding a single blank line (which the reference renders as "\n"). */
-  if (node->value.len || node->line_count) mdx_buf_putc(out, '\n');
-  mdx_buf_puts(out, "</code></pre>\n");
+  tag(st, ">");
+  int seen = 0, unclosed = 0;
+  for (uint32_t i = 0; v.ptr && i < v.len && !seen; i++) /* bounded: one pass */
+    seen = v.ptr[i] != '\n' && v.ptr[i] != '\r';
+  html_eol trailing = no_eol;
+  if (!st->src) { /* a tree built by hand: the value as a closed fence would print it */
+    put_code_value(st, v);
+    if (v.len) line_ending(st);
+  } else {
+    uint32_t n = node->line_count;
+    uint32_t span = node->end > node->start ? node->end - node->start : 0;
+    uint32_t span_eols = count_eols(st->src + node->start, span);
+    html_eol before_end = eol_before(st, node->end);
+    /* An empty last line also makes the span end just after a line ending; the count
+     * tells it from a span holding the last line ending. */
+    int all_eols = fenced && span_eols == n + 1;
+    int closed = all_eols && !before_end.len;
+    unclosed = fenced && !closed;
+    /* The last content line's ending (the fence line's when there is no content). */
+    html_eol last = closed     ? eol_before_line(st, node->start, node->end)
+                    : all_eols ? before_end
+                               : eol_after(st, node->end);
+    put_code_value(st, v);
+    uint32_t v_eols = v.ptr ? count_eols(v.ptr, v.len) : 0;
+    if (n >= 2 && v_eols + 2 == n) /* an empty last line, left out of the value */
+      source_eol(st, eol_before_line(st, node->start, last.len ? last.at : node->end));
+    /* Indented code never holds its last line ending. Fenced code holds it, unless the
+     * fence is unclosed and that line also ends a block quote or list. Without content
+     * lines, it is the fence's own line ending, which micromark drops. */
+    html_eol own = container_eol(st, node);
+    if (!fenced || (unclosed && last.len && own.len && own.at == last.at))
+      trailing = last;
+    else if (n)
+      source_eol(st, last);
+    if (closed) trailing = eol_after(st, node->end);
+  }
+  const mdx_node *p = node->parent;
+  int in_container = p && (p->type == MDX_NODE_BLOCKQUOTE || p->type == MDX_NODE_LIST_ITEM);
+  if (unclosed && in_container && !st->last_was_tag) line_ending(st);
+  if (seen) line_ending_if_needed(st);
+  tag(st, "</code></pre>");
+  if (unclosed) line_ending_if_needed(st);
+  st->pending = trailing;
 }
 
 static const char *const heading_open[] = {"<h1>", "<h2>", "<h3>", "<h4>", "<h5>", "<h6>"};
-static const char *const heading_close[] = {"</h1>\n", "</h2>\n", "</h3>\n",
-                                            "</h4>\n", "</h5>\n", "</h6>\n"};
+static const char *const heading_close[] = {"</h1>", "</h2>", "</h3>",
+                                            "</h4>", "</h5>", "</h6>"};
 
 static int heading_index(const mdx_node *node) {
   int d = node->num < 1 ? 1 : node->num > 6 ? 6 : node->num;
   return d - 1;
 }
 
+/* The line ending a hard break stands before (it follows the spaces or backslash). */
+static void put_break(html_state *st, const mdx_node *node) {
+  tag(st, "<br />");
+  html_eol e = eol_of_line(st, node->start);
+  if (e.len)
+    mdx_buf_put(st->out, st->src + e.at, e.len);
+  else
+    mdx_buf_put(st->out, st->style, st->style_len);
+  st->last_was_tag = 0;
+}
+
 /* Enter events. Returns 1 when the node's children must be skipped (leaves, images,
  * definitions: everything is printed here). */
 static int render_enter(html_state *st, const mdx_node *node) {
   mdx_buf *out = st->out;
+  /* A block starts: the previous block's trailing line ending comes first. */
+  if (node->type == MDX_NODE_LIST_ITEM || (node->type != MDX_NODE_ROOT && is_flow(node)))
+    flush_pending(st);
   switch (node->type) {
   case MDX_NODE_PARAGRAPH:
     if (!in_tight_item(node)) {
-      put_cr(out);
-      mdx_buf_puts(out, "<p>");
+      line_ending_if_needed(st);
+      tag(st, "<p>");
     }
+    st->slurp_all = 0;
     return 0;
   case MDX_NODE_HEADING:
-    put_cr(out);
-    mdx_buf_puts(out, heading_open[heading_index(node)]);
+    if (node->flags & MDX_FLAG_SETEXT) st->slurp_all = 0;
+    line_ending_if_needed(st);
+    tag(st, heading_open[heading_index(node)]);
     return 0;
   case MDX_NODE_THEMATIC_BREAK:
-    put_cr(out);
-    mdx_buf_puts(out, "<hr />\n");
+    line_ending_if_needed(st);
+    tag(st, "<hr />");
+    st->pending = eol_after(st, node->end);
     return 1;
   case MDX_NODE_BLOCKQUOTE:
-    put_cr(out);
-    mdx_buf_puts(out, "<blockquote>\n");
+    line_ending_if_needed(st);
+    tag(st, "<blockquote>");
     return 0;
   case MDX_NODE_LIST:
-    put_cr(out);
+    line_ending_if_needed(st);
     if (node->flags & MDX_FLAG_ORDERED) {
       mdx_buf_puts(out, "<ol");
       if (node->num != 1) {
@@ -407,47 +667,51 @@ static int render_enter(html_state *st, const mdx_node *node) {
         put_int(out, node->num);
         mdx_buf_putc(out, '"');
       }
-      mdx_buf_puts(out, ">\n");
+      tag(st, ">");
     } else {
-      mdx_buf_puts(out, "<ul>\n");
+      tag(st, "<ul>");
     }
     return 0;
   case MDX_NODE_LIST_ITEM:
-    put_cr(out);
-    mdx_buf_puts(out, "<li>");
+    if (node->prev) item_close(st);
+    line_ending_if_needed(st);
+    tag(st, "<li>");
     if (node->flags & MDX_FLAG_CHECKED_SET)
-      mdx_buf_puts(out, node->flags & MDX_FLAG_CHECKED
-                            ? "<input type=\"checkbox\" disabled=\"\" checked=\"\" /> "
-                            : "<input type=\"checkbox\" disabled=\"\" /> ");
+      tag(st, node->flags & MDX_FLAG_CHECKED
+                  ? "<input type=\"checkbox\" disabled=\"\" checked=\"\" /> "
+                  : "<input type=\"checkbox\" disabled=\"\" /> ");
+    st->last_was_tag = 0; /* so that an empty item prints <li></li> */
     return 0;
   case MDX_NODE_HTML:
-    if (is_flow(node)) {
-      put_cr(out);
+    if (is_flow(node))
+      render_html_flow(st, node);
+    else
       put_html(st, node);
-      put_cr(out);
-    } else {
-      put_html(st, node);
-    }
     return 1;
-  case MDX_NODE_CODE: put_code(st, node); return 1;
-  case MDX_NODE_TEXT: put_str(out, node->value); return 1;
-  case MDX_NODE_EMPHASIS: mdx_buf_puts(out, "<em>"); return 0;
-  case MDX_NODE_STRONG: mdx_buf_puts(out, "<strong>"); return 0;
-  case MDX_NODE_DELETE: mdx_buf_puts(out, "<del>"); return 0;
+  case MDX_NODE_CODE: render_code(st, node); return 1;
+  case MDX_NODE_TEXT:
+    put_str(out, node->value);
+    st->last_was_tag = 0;
+    return 1;
+  case MDX_NODE_EMPHASIS: tag(st, "<em>"); return 0;
+  case MDX_NODE_STRONG: tag(st, "<strong>"); return 0;
+  case MDX_NODE_DELETE: tag(st, "<del>"); return 0;
   case MDX_NODE_INLINE_CODE:
     mdx_buf_puts(out, "<code>");
     put_code_text(out, node->value);
-    mdx_buf_puts(out, "</code>");
+    tag(st, "</code>");
     return 1;
-  case MDX_NODE_BREAK: mdx_buf_puts(out, "<br />\n"); return 1;
+  case MDX_NODE_BREAK: put_break(st, node); return 1;
   case MDX_NODE_LINK: put_link_open(st, node->url, node->title); return 0;
   case MDX_NODE_IMAGE: put_image(st, node->url, node->title, node->value); return 1;
   case MDX_NODE_LINK_REFERENCE: {
     const mdx_node *def = refs_find(&st->refs, &st->scratch, rf_label(node));
-    if (def)
+    if (def) {
       put_link_open(st, def->url, def->title);
-    else
+    } else {
       mdx_buf_putc(out, '[');
+      st->last_was_tag = 0;
+    }
     return 0;
   }
   case MDX_NODE_IMAGE_REFERENCE: {
@@ -461,32 +725,44 @@ static int render_enter(html_state *st, const mdx_node *node) {
     }
     return 1;
   }
+  case MDX_NODE_DEFINITION:
+    /* Nothing to show; micromark drops line endings from here on (see html_state). */
+    st->slurp_all = 1;
+    st->pending = eol_after(st, node->end);
+    return 1;
   case MDX_NODE_TABLE:
-    put_cr(out);
-    mdx_buf_puts(out, "<table>\n");
+    line_ending_if_needed(st);
+    tag(st, "<table>");
+    line_ending(st);
     return 0;
   case MDX_NODE_TABLE_ROW:
-    if (!node->prev) mdx_buf_puts(out, "<thead>\n");
-    else if (!node->prev->prev) mdx_buf_puts(out, "<tbody>\n");
-    mdx_buf_puts(out, "<tr>\n");
+    if (!node->prev) {
+      tag(st, "<thead>");
+      line_ending(st);
+    } else if (!node->prev->prev) {
+      tag(st, "<tbody>");
+      line_ending(st);
+    }
+    tag(st, "<tr>");
+    line_ending(st);
     return 0;
   case MDX_NODE_TABLE_CELL:
-    mdx_buf_puts(out, node->parent && !node->parent->prev ? "<th>" : "<td>");
+    tag(st, node->parent && !node->parent->prev ? "<th>" : "<td>");
     return 0;
   case MDX_NODE_MATH:
-    put_cr(out);
+    line_ending_if_needed(st);
     mdx_buf_puts(out, "<pre><code class=\"language-math math-display\">");
     put_str(out, node->value);
-    mdx_buf_puts(out, "</code></pre>\n");
+    tag(st, "</code></pre>");
+    st->pending = eol_after(st, node->end);
     return 1;
   case MDX_NODE_INLINE_MATH:
     mdx_buf_puts(out, "<code class=\"language-math math-inline\">");
     put_code_text(out, node->value);
-    mdx_buf_puts(out, "</code>");
+    tag(st, "</code>");
     return 1;
-  /* Nothing to show: definitions, frontmatter, footnote bodies (not rendered yet),
-   * MDX expressions and ESM (JavaScript, which HTML output never runs). */
-  case MDX_NODE_DEFINITION:
+  /* Nothing to show: frontmatter, footnote bodies (not rendered yet), MDX expressions
+   * and ESM (JavaScript, which HTML output never runs). */
   case MDX_NODE_YAML:
   case MDX_NODE_TOML:
   case MDX_NODE_FOOTNOTE_DEFINITION:
@@ -499,52 +775,135 @@ static int render_enter(html_state *st, const mdx_node *node) {
 }
 
 static void render_exit(html_state *st, const mdx_node *node) {
-  mdx_buf *out = st->out;
   switch (node->type) {
   case MDX_NODE_PARAGRAPH:
-    if (!in_tight_item(node)) mdx_buf_puts(out, "</p>\n");
+    if (in_tight_item(node))
+      st->slurp_all = 1; /* the line ending after it is not written */
+    else
+      tag(st, "</p>");
+    st->pending = eol_after(st, node->end);
     break;
-  case MDX_NODE_HEADING: mdx_buf_puts(out, heading_close[heading_index(node)]); break;
-  case MDX_NODE_BLOCKQUOTE:
-    put_cr(out);
-    mdx_buf_puts(out, "</blockquote>\n");
+  case MDX_NODE_HEADING:
+    tag(st, heading_close[heading_index(node)]);
+    if (node->flags & MDX_FLAG_SETEXT) st->slurp_all = 0;
+    st->pending = eol_after(st, node->end);
     break;
-  case MDX_NODE_LIST:
-    put_cr(out);
-    mdx_buf_puts(out, node->flags & MDX_FLAG_ORDERED ? "</ol>\n" : "</ul>\n");
+  case MDX_NODE_BLOCKQUOTE: {
+    html_eol own = container_close(st, node);
+    line_ending_if_needed(st);
+    tag(st, "</blockquote>");
+    st->slurp_all = 0;
+    st->pending = own;
     break;
-  case MDX_NODE_LIST_ITEM: mdx_buf_puts(out, "</li>\n"); break;
-  case MDX_NODE_EMPHASIS: mdx_buf_puts(out, "</em>"); break;
-  case MDX_NODE_STRONG: mdx_buf_puts(out, "</strong>"); break;
-  case MDX_NODE_DELETE: mdx_buf_puts(out, "</del>"); break;
-  case MDX_NODE_LINK: mdx_buf_puts(out, "</a>"); break;
+  }
+  case MDX_NODE_LIST: {
+    html_eol own = container_close(st, node);
+    if (node->first_child) item_close(st);
+    line_ending(st);
+    tag(st, node->flags & MDX_FLAG_ORDERED ? "</ol>" : "</ul>");
+    st->pending = own;
+    break;
+  }
+  case MDX_NODE_EMPHASIS: tag(st, "</em>"); break;
+  case MDX_NODE_STRONG: tag(st, "</strong>"); break;
+  case MDX_NODE_DELETE: tag(st, "</del>"); break;
+  case MDX_NODE_LINK: tag(st, "</a>"); break;
   case MDX_NODE_LINK_REFERENCE:
     if (refs_find(&st->refs, &st->scratch, rf_label(node)))
-      mdx_buf_puts(out, "</a>");
+      tag(st, "</a>");
     else
       put_reference_tail(st, node);
     break;
   case MDX_NODE_TABLE:
-    put_cr(out);
-    if (node->first_child && node->first_child->next) mdx_buf_puts(out, "</tbody>\n");
-    mdx_buf_puts(out, "</table>\n");
+    line_ending_if_needed(st);
+    if (node->first_child && node->first_child->next) {
+      tag(st, "</tbody>");
+      line_ending(st);
+    }
+    tag(st, "</table>");
+    st->pending = eol_after(st, node->end);
     break;
   case MDX_NODE_TABLE_ROW:
-    mdx_buf_puts(out, "</tr>\n");
-    if (!node->prev) mdx_buf_puts(out, "</thead>\n");
+    tag(st, "</tr>");
+    line_ending(st);
+    if (!node->prev) {
+      tag(st, "</thead>");
+      line_ending(st);
+    }
     break;
   case MDX_NODE_TABLE_CELL:
-    mdx_buf_puts(out, node->parent && !node->parent->prev ? "</th>\n" : "</td>\n");
+    tag(st, node->parent && !node->parent->prev ? "</th>" : "</td>");
+    line_ending(st);
     break;
   default: break;
   }
 }
 
+/* The line endings a code span pads its content with: when the content starts and ends
+ * with a space or line ending and holds something else, micromark strips one of each end
+ * and retypes a stripped line ending, so it is no longer a line ending to it. Sets
+ * pad[0] (head) and pad[1] (tail); len 0 when that end is not a stripped line ending. */
+static void code_span_padding(const html_state *st, const mdx_node *node, html_eol pad[2]) {
+  pad[0] = pad[1] = no_eol;
+  const char *s = st->src;
+  uint32_t open = 0, close = 0, start = node->start, end = node->end;
+  if (!s || end > st->src_len) return;
+  while (start + open < end && s[start + open] == '`') open++; /* bounded by the span */
+  while (end - close > start + open && s[end - close - 1] == '`') close++;
+  if (!open || open != close || end - close - (start + open) < 2) return;
+  uint32_t a = start + open, b = end - close; /* the content, [a, b) */
+  char head = s[a], tail = s[b - 1];
+  int head_ok = head == ' ' || head == '\n' || head == '\r';
+  int tail_ok = tail == ' ' || tail == '\n' || tail == '\r';
+  if (!head_ok || !tail_ok) return;
+  int data = 0;
+  for (uint32_t i = a; i < b && !data; i++) /* bounded: the content */
+    data = s[i] != ' ' && s[i] != '\n' && s[i] != '\r';
+  if (!data) return;
+  pad[0] = eol_at(st, a);
+  pad[1] = eol_before(st, b);
+}
+
+/* micromark's line ending style: the document's first line ending, else "\n". Line
+ * endings that pad code spans do not count (see above); code spans come in source order
+ * in the walk, so one pass over the source and one over the tree find it. */
+static void find_style(html_state *st, mdx_node *root) {
+  st->style = "\n";
+  st->style_len = 1;
+  if (!st->src) return;
+  uint32_t pos = 0;
+  html_eol cand = no_eol;
+  /* bounded: `pos` only moves forward */
+  while (pos < st->src_len && !(cand = eol_at(st, pos)).len) pos++;
+  mdx_walk walk;
+  mdx_walk_init(&walk, root);
+  /* bounded: two events per node, and `pos` only moves forward */
+  while (cand.len && mdx_walk_next(&walk)) {
+    if (!walk.entering || walk.node->type != MDX_NODE_INLINE_CODE) continue;
+    html_eol pad[2];
+    code_span_padding(st, walk.node, pad);
+    for (int k = 0; k < 2 && cand.len; k++) {
+      if (!pad[k].len || pad[k].at != cand.at) continue;
+      pos = cand.at + cand.len;
+      cand = no_eol;
+      while (pos < st->src_len && !(cand = eol_at(st, pos)).len) pos++;
+    }
+  }
+  if (!cand.len) return;
+  st->style = st->src + cand.at;
+  st->style_len = cand.len;
+}
+
 int mdx_html_render(const mdx_doc *doc, unsigned options, mdx_buf *out) {
   if (!doc || !doc->root) return out->failed ? MDX_ENOMEM : MDX_OK;
   html_state st;
+  memset(&st, 0, sizeof st);
   st.out = out;
+  st.base = out->len;
   st.options = options;
+  st.src = doc->src;
+  st.src_len = doc->src ? doc->len : 0;
+  find_style(&st, doc->root);
   mdx_buf_init(&st.scratch);
   if (!refs_build(&st.refs, doc->root) || !mdx_buf_reserve(&st.scratch, 64)) {
     refs_free(&st.refs);
@@ -562,6 +921,7 @@ int mdx_html_render(const mdx_doc *doc, unsigned options, mdx_buf *out) {
       render_exit(&st, walk.node);
     }
   }
+  flush_pending(&st);
   int failed = out->failed || st.scratch.failed;
   refs_free(&st.refs);
   mdx_buf_free(&st.scratch);

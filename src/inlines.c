@@ -29,8 +29,8 @@
 #include "scan.h"
 #include "text.h"
 
-typedef struct delim delim;
-struct delim {
+typedef mdx_delim delim;
+struct mdx_delim {
   delim *prev, *next;
   mdx_node *node; /* text node holding what is left of the run */
   uint32_t seq;
@@ -47,7 +47,8 @@ typedef struct bracket {
   int image;
 } bracket;
 
-/* Backtick runs of the leaf, grouped by length, each group in offset order. */
+/* Backtick runs of the leaf, grouped by length, each group in offset order (in the doc's
+ * `ticks` scratch). */
 typedef struct tick_index {
   uint32_t *pos;   /* run offsets, sorted by (length, offset) */
   uint32_t *first; /* first[len] .. first[len + 1]: runs of that length */
@@ -64,7 +65,7 @@ typedef struct ictx {
   mdx_view v;
   delim *dfirst, *dlast;
   uint32_t dseq, dcount;
-  bracket *brackets;
+  bracket *brackets; /* in the doc's `brackets` scratch */
   uint32_t bcount, bcap, bseq;
   uint32_t inactive_below; /* link openers with seq below this cannot form links */
   tick_index ticks;
@@ -76,9 +77,31 @@ static const char *const needle_text[NEEDLES] = {"-->", "]]>", "?>", ">", "\"", 
 
 /* ---- nodes ---- */
 
+/* A node of `type` over source [start, end): short ones come from the doc's spare list
+ * when it has some (text pieces merged away, used-up delimiter runs, brackets). */
+static mdx_node *make_node(ictx *c, mdx_node_type type, uint32_t start, uint32_t end) {
+  mdx_node *n = c->doc->spare_nodes;
+  if (!n || mdx_node_has_tail(type))
+    return mdx_node_new(&c->doc->arena, type, start, end);
+  c->doc->spare_nodes = n->next;
+  memset(n, 0, MDX_NODE_SHORT_SIZE);
+  n->type = (uint16_t)type;
+  n->start = start;
+  n->end = end;
+  return n;
+}
+
+/* Unlinks a node that nothing refers to any more; a short one without children is kept
+ * for reuse. */
+static void drop_node(ictx *c, mdx_node *n) {
+  mdx_node_unlink(n);
+  if (mdx_node_has_tail(n->type) || n->first_child) return;
+  n->next = c->doc->spare_nodes;
+  c->doc->spare_nodes = n;
+}
+
 static mdx_node *new_node(ictx *c, mdx_node_type type, uint32_t from, uint32_t to) {
-  return mdx_node_new(&c->doc->arena, type, mdx_view_src_start(&c->v, from),
-                      mdx_view_src_end(&c->v, to));
+  return make_node(c, type, mdx_view_src_start(&c->v, from), mdx_view_src_end(&c->v, to));
 }
 
 /* A text node for view[from, to) (one line). */
@@ -132,6 +155,8 @@ static void delim_remove(ictx *c, delim *d) {
   else
     c->dlast = d->prev;
   c->dcount--;
+  d->next = c->doc->spare_delims;
+  c->doc->spare_delims = d;
 }
 
 /* Resolves emphasis among the delimiters with seq >= bottom, then drops them all.
@@ -168,11 +193,11 @@ static void process_emphasis(ictx *c, uint32_t bottom) {
     if (o) {
       use = o->len > 1 && closer->len > 1 ? 2 : 1;
       mdx_node *on = o->node, *cn = closer->node;
-      em = mdx_node_new(&c->doc->arena, use == 2 ? MDX_NODE_STRONG : MDX_NODE_EMPHASIS,
-                        on->end - use, cn->start + use);
+      em = make_node(c, use == 2 ? MDX_NODE_STRONG : MDX_NODE_EMPHASIS, on->end - use,
+                     cn->start + use);
       insert_after(on, em);
       if (!adopt(em, em, cn)) {
-        mdx_node_unlink(em);
+        drop_node(c, em);
         em = NULL;
       }
     }
@@ -198,12 +223,12 @@ static void process_emphasis(ictx *c, uint32_t bottom) {
         for (int m = 0; m < 3; m++)
           if (min_seq[a][b][m] > o->seq) min_seq[a][b][m] = o->seq;
     if (!o->len) {
-      mdx_node_unlink(on);
+      drop_node(c, on);
       delim_remove(c, o);
     }
     if (!closer->len) {
       delim *next = closer->next;
-      mdx_node_unlink(cn);
+      drop_node(c, cn);
       delim_remove(c, closer);
       closer = next;
     }
@@ -229,7 +254,12 @@ static void scan_delims(ictx *c, uint32_t pos, uint32_t *pend) {
   int can_close = ch == '*' ? close : close && (after || !open);
   if ((!can_open && !can_close) || c->dcount >= MDX_MAX_DELIMITERS) return; /* plain text */
   add_text(c, *pend, pos);
-  delim *d = mdx_arena_alloc(&c->doc->arena, sizeof *d);
+  delim *d = c->doc->spare_delims;
+  if (d)
+    c->doc->spare_delims = d->next;
+  else
+    d = mdx_arena_alloc_uninit(&c->doc->arena, sizeof *d);
+  d->next = NULL; /* every other field is set below */
   d->node = add_text(c, pos, end);
   d->seq = c->dseq++;
   d->len = end - pos;
@@ -253,43 +283,47 @@ static void build_ticks(ictx *c) {
   uint32_t n = c->v.n, runs = 0, max_len = 0;
   tick_index *t = &c->ticks;
   t->built = 1;
-  for (uint32_t i = 0; i < n;) { /* bounded: i grows */
-    if (s[i] != '`') {
-      i++;
-      continue;
-    }
-    uint32_t j = i;
+  /* One pass collects the runs as (offset, length) pairs at the scratch's end, then a
+   * counting sort by length puts the offsets before them. A run takes at least one byte,
+   * so n runs at most: 2n slots for the pairs, n for the sorted offsets, n + 2 counts. */
+  const char *p = memchr(s, '`', n);
+  if (!p) { /* no run at all: nothing to index (the caller found none either) */
+    t->max_len = 0;
+    return;
+  }
+  uint32_t from = (uint32_t)(p - s);
+  uint32_t *pairs = NULL;
+  uint64_t room = 0;
+  for (uint32_t i = from; i < n;) { /* bounded: i grows */
+    const char *q = memchr(s + i, '`', n - i);
+    if (!q) break;
+    i = (uint32_t)(q - s);
+    uint32_t j = i + 1;
     while (j < n && s[j] == '`') j++; /* bounded: n */
+    if (runs == room) { /* grow: first pass sizes for a few runs, most leaves have few */
+      room = room ? room * 2 : 16;
+      if (room > n) room = n;
+      pairs = mdx_scratch_get(&c->doc->arena, &c->doc->ticks, (size_t)room * 2 * sizeof *pairs);
+    }
+    pairs[2 * runs] = i;
+    pairs[2 * runs + 1] = j - i;
     if (j - i > max_len) max_len = j - i;
     runs++;
     i = j;
   }
   t->max_len = max_len;
-  t->first = mdx_arena_alloc(&c->doc->arena, ((size_t)max_len + 2) * sizeof *t->first);
-  t->pos = mdx_arena_alloc(&c->doc->arena, ((size_t)runs + 1) * sizeof *t->pos);
-  for (uint32_t i = 0; i < n;) { /* counting pass */
-    if (s[i] != '`') {
-      i++;
-      continue;
-    }
-    uint32_t j = i;
-    while (j < n && s[j] == '`') j++; /* bounded: n */
-    t->first[j - i + 1]++;
-    i = j;
-  }
+  size_t need = (size_t)runs * 3 + (size_t)max_len + 2;
+  pairs = mdx_scratch_get(&c->doc->arena, &c->doc->ticks, need * sizeof *pairs);
+  t->pos = pairs + 2 * (size_t)runs;
+  t->first = t->pos + runs;
+  memset(t->first, 0, ((size_t)max_len + 2) * sizeof *t->first);
+  for (uint32_t k = 0; k < runs; k++) t->first[pairs[2 * k + 1] + 1]++; /* counting pass */
   for (uint32_t k = 1; k <= max_len + 1; k++) t->first[k] += t->first[k - 1];
-  uint32_t *fill = mdx_arena_alloc(&c->doc->arena, ((size_t)max_len + 2) * sizeof *fill);
-  memcpy(fill, t->first, ((size_t)max_len + 2) * sizeof *fill);
-  for (uint32_t i = 0; i < n;) { /* placing pass: offsets stay sorted within a length */
-    if (s[i] != '`') {
-      i++;
-      continue;
-    }
-    uint32_t j = i;
-    while (j < n && s[j] == '`') j++; /* bounded: n */
-    t->pos[fill[j - i]++] = i;
-    i = j;
-  }
+  /* placing pass: offsets stay sorted within a length; first[len] moves up to
+   * first[len + 1] while placing and is restored by one step back afterwards */
+  for (uint32_t k = 0; k < runs; k++) t->pos[t->first[pairs[2 * k + 1]]++] = pairs[2 * k];
+  for (uint32_t k = max_len + 1; k > 0; k--) t->first[k] = t->first[k - 1];
+  t->first[0] = 0;
 }
 
 /* Offset of the first backtick run of exactly `len` at or after `from`, or UINT32_MAX. */
@@ -532,8 +566,7 @@ static void push_bracket(ictx *c, uint32_t pos, int image, uint32_t *pend) {
   add_text(c, *pend, pos);
   if (c->bcount == c->bcap) {
     uint32_t cap = c->bcap ? c->bcap * 2 : 8;
-    c->brackets = mdx_arena_grow(&c->doc->arena, c->brackets, c->bcount * sizeof *c->brackets,
-                                 cap * sizeof *c->brackets);
+    c->brackets = mdx_scratch_get(&c->doc->arena, &c->doc->brackets, cap * sizeof *c->brackets);
     c->bcap = cap;
   }
   bracket *b = &c->brackets[c->bcount++];
@@ -595,7 +628,6 @@ static int scan_resource(ictx *c, uint32_t pos, link_end *r) {
 static int scan_link_end(ictx *c, const bracket *b, uint32_t pos, link_end *r) {
   const char *s = c->v.s;
   uint32_t n = c->v.n, a = pos + 1;
-  int defined = lookup(c, b->after, pos) != NULL;
   r->ls = b->after;
   r->le = pos;
   r->end = a;
@@ -605,8 +637,11 @@ static int scan_link_end(ictx *c, const bracket *b, uint32_t pos, link_end *r) {
       return 1;
     }
     r->kind = MDX_REF_SHORTCUT;
-    return defined;
+    return lookup(c, b->after, pos) != NULL;
   }
+  /* Looked up only now: a resource needs no definition (labels are normalised to look
+   * them up, which is not free). */
+  int defined = lookup(c, b->after, pos) != NULL;
   if (a < n && s[a] == '[') {
     uint32_t ls, le, after;
     int label = mdx_scan_label(&c->v, a, &ls, &le, &after);
@@ -679,16 +714,15 @@ static uint32_t close_bracket(ictx *c, uint32_t pos, uint32_t *pend) {
                                   : (b->image ? MDX_NODE_IMAGE_REFERENCE : MDX_NODE_LINK_REFERENCE);
   add_text(c, *pend, pos);
   process_emphasis(c, b->delim_seq);
-  mdx_node *link = mdx_node_new(&c->doc->arena, type, b->node->start,
-                                mdx_view_src_end(&c->v, r.end));
+  mdx_node *link = make_node(c, type, b->node->start, mdx_view_src_end(&c->v, r.end));
   *pend = pos;
   insert_after(b->node, link);
   if (!adopt(link, link, NULL)) {
-    mdx_node_unlink(link);
+    drop_node(c, link);
     c->bcount--;
     return 0;
   }
-  mdx_node_unlink(b->node);
+  drop_node(c, b->node);
   if (r.kind < 0) {
     mdx_str url = mdx_view_text(&c->v, r.ds, r.de, 0);
     link->url = mdx_decode_string(c->doc, url.ptr, url.len);
@@ -718,12 +752,22 @@ static uint32_t close_bracket(ictx *c, uint32_t pos, uint32_t *pend) {
 /* Joins each run of adjacent text siblings under `leaf` into one node, as from-markdown
  * appends data to the previous text node. */
 static void merge_texts(ictx *c) {
-  mdx_walk w;
-  mdx_walk_init(&w, c->leaf);
-  while (mdx_walk_next(&w)) { /* bounded: visits each node twice */
-    mdx_node *t = w.node;
-    if (!w.entering || t->type != MDX_NODE_TEXT || !t->next || t->next->type != MDX_NODE_TEXT)
+  /* Pre-order over the leaf's inlines by parent pointers (as mdx_walk, inline here: this
+   * runs for every leaf). */
+  mdx_node *t = c->leaf->first_child;
+  while (t) { /* bounded: visits each node once, climbing back at most once per node */
+    if (t->type != MDX_NODE_TEXT || !t->next || t->next->type != MDX_NODE_TEXT) {
+      if (t->first_child) {
+        t = t->first_child;
+        continue;
+      }
+      while (!t->next) { /* bounded: the depth */
+        t = t->parent;
+        if (t == c->leaf) return;
+      }
+      t = t->next;
       continue;
+    }
     const char *src = c->doc->src;
     uint32_t total = 0;
     int verbatim = 1;
@@ -751,7 +795,7 @@ static void merge_texts(ictx *c) {
     }
     t->end = last->end;
     mdx_node *stop = last->next;
-    while (t->next != stop) mdx_node_unlink(t->next); /* bounded: the run */
+    while (t->next != stop) drop_node(c, t->next); /* bounded: the run */
   }
 }
 
@@ -783,12 +827,15 @@ void mdx_inlines_parse(mdx_doc *doc, mdx_node *leaf) {
   c->alt_budget = (uint64_t)c->v.n * MDX_MAX_ALT_REPEAT;
   const char *s = c->v.s;
   uint32_t n = c->v.n, pos = 0, pend = 0;
+  const unsigned char *u = (const unsigned char *)s;
   while (pos < n) { /* bounded: pos grows every turn */
-    unsigned char ch = (unsigned char)s[pos];
-    if (!special[ch]) {
-      pos++;
-      continue;
-    }
+    /* Plain text runs: four table lookups per round, then byte by byte. */
+    while (n - pos >= 4 && !(special[u[pos]] | special[u[pos + 1]] | special[u[pos + 2]] |
+                             special[u[pos + 3]]))
+      pos += 4; /* bounded: n */
+    while (pos < n && !special[u[pos]]) pos++; /* bounded: n */
+    if (pos >= n) break;
+    unsigned char ch = u[pos];
     if (ch == '\n' || ch == '\r') {
       /* Trailing spaces and tabs are not text; two or more spaces make a hard break. */
       uint32_t li = mdx_view_line(&c->v, pos);

@@ -56,13 +56,12 @@ static size_t invalid_length(const unsigned char *s, size_t len) {
   return i;
 }
 
-/* Eight bytes at once: no byte has its high bit set and none is zero (the classic
- * "has zero byte" test). Most Markdown is ASCII, so this is the hot path. */
-static int ascii_without_nul(const unsigned char *p) {
-  uint64_t w;
-  memcpy(&w, p, 8);
-  const uint64_t high = 0x8080808080808080ull, ones = 0x0101010101010101ull;
-  return (w & high) == 0 && ((w - ones) & ~w & high) == 0;
+/* 32 bytes at once: none has its high bit set. Most Markdown is ASCII, so this is the
+ * hot path (NUL bytes are found separately, by memchr). */
+static int ascii32(const unsigned char *p) {
+  uint64_t w[4];
+  memcpy(w, p, 32);
+  return ((w[0] | w[1] | w[2] | w[3]) & 0x8080808080808080ull) == 0;
 }
 
 const char *mdx_input_normalize(mdx_arena *arena, const char *input, size_t len,
@@ -75,10 +74,16 @@ const char *mdx_input_normalize(mdx_arena *arena, const char *input, size_t len,
   /* First pass: is it already clean? Most input is. */
   size_t i = 0, extra = 0;
   int only_ascii = 1, clean = 1;
+  const unsigned char *nul = len ? memchr(s, 0, len) : NULL;
+  size_t fast_end = nul ? (size_t)(nul - s) : len; /* no NUL before this */
   while (i < len) { /* bounded: i grows each step */
-    if (len - i >= 8 && ascii_without_nul(s + i)) {
-      i += 8;
+    if (fast_end > i && fast_end - i >= 32 && ascii32(s + i)) {
+      i += 32;
       continue;
+    }
+    if (nul && i > fast_end) { /* past the NUL found: look for the next one */
+      nul = memchr(s + i, 0, len - i);
+      fast_end = nul ? (size_t)(nul - s) : len;
     }
     unsigned char c = s[i];
     if (c >= 0x80) {
@@ -104,9 +109,10 @@ const char *mdx_input_normalize(mdx_arena *arena, const char *input, size_t len,
   *ascii = only_ascii;
   size_t total = len + extra;
   if (total > MDX_MAX_SOURCE_BYTES) return NULL;
-  char *out = mdx_arena_alloc(arena, total + 1);
+  char *out = mdx_arena_alloc_uninit(arena, total + 1); /* every byte is written below */
   if (clean) {
     if (len) memcpy(out, s, len);
+    out[len] = 0;
     *out_len = (uint32_t)len;
     return out;
   }
@@ -134,6 +140,7 @@ const char *mdx_input_normalize(mdx_arena *arena, const char *input, size_t len,
       }
     }
   }
+  out[o] = 0;
   *out_len = (uint32_t)o;
   return out;
 }

@@ -1,7 +1,17 @@
 #include "node.h"
 
+#include <string.h>
+
 mdx_node *mdx_node_new(mdx_arena *arena, mdx_node_type type, uint32_t start, uint32_t end) {
-  mdx_node *node = mdx_arena_alloc(arena, sizeof *node);
+  mdx_node *node;
+  /* Two constant sizes, so that the compiler zeroes them inline. */
+  if (mdx_node_has_tail(type)) {
+    node = mdx_arena_alloc_small(arena, sizeof *node);
+    memset(node, 0, sizeof *node);
+  } else {
+    node = mdx_arena_alloc_small(arena, MDX_NODE_SHORT_SIZE);
+    memset(node, 0, MDX_NODE_SHORT_SIZE);
+  }
   node->type = (uint16_t)type;
   node->start = start;
   node->end = end;

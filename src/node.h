@@ -4,6 +4,7 @@
 #ifndef MDX_NODE_H
 #define MDX_NODE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "arena.h"
@@ -93,23 +94,49 @@ enum {
 enum { MDX_REF_SHORTCUT = 0, MDX_REF_COLLAPSED = 1, MDX_REF_FULL = 2 };
 
 typedef struct mdx_node mdx_node;
+/* Nodes come in two sizes, to keep the tree small (most nodes are text, paragraphs and
+ * list items): every node has the fields up to `value`; only the types for which
+ * mdx_node_has_tail() is true have the "tail" (url, title, label, raw_label), and those
+ * fields must not be touched on other nodes (they are not allocated). */
 struct mdx_node {
   mdx_node *parent, *first_child, *last_child, *prev, *next;
   uint32_t start, end; /* [start, end) byte offsets into the normalised source */
   uint16_t type;       /* mdx_node_type */
   uint16_t flags;
-  int32_t num;   /* heading depth; list start; reference kind; code fence length (scratch) */
-  mdx_str value; /* text, inlineCode, code, html, math: the value; image*: alt */
+  int32_t num; /* heading depth; list start; reference kind */
+  /* Block-parse scratch: the content lines of paragraphs, headings, code, html (code and
+   * html keep line_count: HTML tells an empty fence from one holding a blank line). In
+   * the inline phase, line_cap of inline containers holds their subtree height. */
+  uint32_t line_count, line_cap;
+  union {
+    mdx_str value;   /* text, inlineCode, code, html, math: the value; image*: alt */
+    mdx_line *lines; /* paragraph, heading; code and html until `value` is set */
+  };
+  /* ---- the tail (mdx_node_has_tail) ---- */
   mdx_str url;   /* link, image, definition: destination. code: lang */
   mdx_str title; /* link, image, definition: title. code: meta */
   mdx_str label; /* linkReference, imageReference, definition: label, escapes and
                     character references decoded (mdast's `label`) */
   mdx_str raw_label; /* the same label as written; mdast's `identifier` is
                         normalizeIdentifier(raw_label).toLowerCase(), done in JS */
-  /* Block-parse scratch: the content lines of paragraphs, headings, code, html. */
-  mdx_line *lines;
-  uint32_t line_count, line_cap;
 };
+
+/* Bytes of a node without the tail. */
+#define MDX_NODE_SHORT_SIZE offsetof(mdx_node, url)
+
+/* Whether nodes of `type` have url, title, label and raw_label. Types without any of them
+ * in mdast (and that future extensions will not need them for) are short. */
+static inline int mdx_node_has_tail(int type) {
+  switch (type) {
+  case MDX_NODE_ROOT: case MDX_NODE_PARAGRAPH: case MDX_NODE_HEADING:
+  case MDX_NODE_THEMATIC_BREAK: case MDX_NODE_BLOCKQUOTE: case MDX_NODE_LIST:
+  case MDX_NODE_LIST_ITEM: case MDX_NODE_HTML: case MDX_NODE_TEXT: case MDX_NODE_EMPHASIS:
+  case MDX_NODE_STRONG: case MDX_NODE_INLINE_CODE: case MDX_NODE_BREAK: case MDX_NODE_DELETE:
+  case MDX_NODE_INLINE_MATH:
+    return 0;
+  default: return 1;
+  }
+}
 
 mdx_node *mdx_node_new(mdx_arena *arena, mdx_node_type type, uint32_t start, uint32_t end);
 void mdx_node_append(mdx_node *parent, mdx_node *child);

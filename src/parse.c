@@ -8,16 +8,22 @@
 #include "limits.h"
 
 static void parse_inlines(mdx_doc *doc) {
-  mdx_walk walk;
-  mdx_walk_init(&walk, doc->root);
-  while (mdx_walk_next(&walk)) { /* bounded: visits each node twice */
-    mdx_node *node = walk.node;
-    if (!walk.entering) continue;
+  /* Pre-order over the block tree by parent pointers, not descending into the inlines
+   * just made (mdx_walk's order, inline here). */
+  mdx_node *root = doc->root, *node = root->first_child;
+  while (node) { /* bounded: visits each block once, climbing back once per block */
     if ((node->type == MDX_NODE_PARAGRAPH || node->type == MDX_NODE_HEADING) &&
         !node->first_child) {
       mdx_inlines_parse(doc, node);
-      walk.entering = 0; /* do not descend into the inlines just made */
+    } else if (node->first_child) {
+      node = node->first_child;
+      continue;
     }
+    while (!node->next) { /* bounded: the depth */
+      node = node->parent;
+      if (node == root) return;
+    }
+    node = node->next;
   }
 }
 
@@ -48,6 +54,7 @@ int mdx_parse(const char *input, size_t len, unsigned options, mdx_doc **out, md
 
 void mdx_doc_free(mdx_doc *doc) {
   if (!doc) return;
+  free(doc->block_eols);
   mdx_arena_free(&doc->arena);
   free(doc);
 }

@@ -33,26 +33,13 @@ void mdx_view_init(mdx_view *v, mdx_doc *doc, const mdx_line *lines, uint32_t co
     v->in_src = 1;
     return;
   }
-  v->lines = mdx_arena_alloc(&doc->arena, count * sizeof *v->lines);
+  /* One view at a time: its arrays are the doc's scratch, reused leaf after leaf. */
+  v->lines = mdx_scratch_get(&doc->arena, &doc->view_lines, (size_t)count * sizeof *v->lines);
   int contiguous = 1;
-  uint64_t total = 0;
-  for (uint32_t i = 0; i < count; i++) {
+  uint32_t off = 0;
+  for (uint32_t i = 0; i < count; i++) { /* bounded: count */
     uint32_t lead = i ? line_lead(doc, &lines[i - 1], &lines[i], exact_lead) : 0;
     if (i && lines[i].start - lead != lines[i - 1].eol) contiguous = 0;
-    total += lead + (lines[i].eol - lines[i].start);
-  }
-  char *copy = NULL;
-  if (contiguous) {
-    v->s = doc->src + lines[0].start;
-    v->in_src = 1;
-    v->src_base = lines[0].start;
-  } else {
-    copy = mdx_arena_alloc(&doc->arena, (size_t)total + 1);
-    v->s = copy;
-  }
-  uint32_t off = 0;
-  for (uint32_t i = 0; i < count; i++) {
-    uint32_t lead = i ? line_lead(doc, &lines[i - 1], &lines[i], exact_lead) : 0;
     mdx_vline *vl = &v->lines[i];
     vl->cstart = off;
     vl->start = off + lead;
@@ -60,10 +47,23 @@ void mdx_view_init(mdx_view *v, mdx_doc *doc, const mdx_line *lines, uint32_t co
     vl->eol = vl->end + (lines[i].eol - lines[i].end);
     vl->src_start = lines[i].start;
     vl->src_eol = lines[i].eol;
-    if (copy) memcpy(copy + off, doc->src + lines[i].start - lead, vl->eol - off);
     off = vl->eol;
   }
   v->n = off;
+  if (contiguous) {
+    v->s = doc->src + lines[0].start;
+    v->in_src = 1;
+    v->src_base = lines[0].start;
+    return;
+  }
+  char *copy = mdx_scratch_get(&doc->arena, &doc->view_text, (size_t)off + 1);
+  for (uint32_t i = 0; i < count; i++) { /* bounded: count */
+    const mdx_vline *vl = &v->lines[i];
+    memcpy(copy + vl->cstart, doc->src + lines[i].start - (vl->start - vl->cstart),
+           vl->eol - vl->cstart);
+  }
+  copy[off] = 0;
+  v->s = copy;
 }
 
 uint32_t mdx_view_line(mdx_view *v, uint32_t off) {
@@ -103,14 +103,10 @@ uint32_t mdx_view_src_end(mdx_view *v, uint32_t off) {
 mdx_str mdx_view_text(mdx_view *v, uint32_t from, uint32_t to, int strip) {
   mdx_str out;
   const char *s = v->s;
-  int crosses = 0;
-  for (uint32_t i = from; i < to; i++) { /* bounded: to - from */
-    if (mdx_is_eol(s[i])) {
-      crosses = 1;
-      break;
-    }
-  }
-  if (!crosses || (!strip && v->in_src)) {
+  /* A slice of the source whenever the text is there as is: always for a view in the
+   * source unless whitespace is stripped, else when no line ending is crossed. */
+  if ((!strip && v->in_src) ||
+      (!memchr(s + from, '\n', to - from) && !memchr(s + from, '\r', to - from))) {
     out.ptr = v->doc->src + mdx_view_src_start(v, from);
     out.len = to - from;
     return out;
@@ -175,12 +171,15 @@ uint32_t mdx_utf8_put(uint32_t cp, char *out) {
 }
 
 int mdx_char_class(uint32_t cp) {
-  /* JavaScript's \s, plus micromark's own line endings and spaces. */
-  if ((cp >= 0x09 && cp <= 0x0d) || cp == 0x20 || cp == 0xa0 || cp == 0x1680 ||
-      (cp >= 0x2000 && cp <= 0x200a) || cp == 0x2028 || cp == 0x2029 || cp == 0x202f ||
-      cp == 0x205f || cp == 0x3000 || cp == 0xfeff)
+  /* ASCII first (nearly every call): tab..CR and space are whitespace. */
+  if (cp < 0x80) {
+    if ((cp >= 0x09 && cp <= 0x0d) || cp == 0x20) return MDX_CLASS_SPACE;
+    return mdx_is_ascii_punct((unsigned char)cp) ? MDX_CLASS_PUNCT : MDX_CLASS_OTHER;
+  }
+  /* JavaScript's \s beyond ASCII. */
+  if (cp == 0xa0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200a) || cp == 0x2028 ||
+      cp == 0x2029 || cp == 0x202f || cp == 0x205f || cp == 0x3000 || cp == 0xfeff)
     return MDX_CLASS_SPACE;
-  if (cp < 0x80) return mdx_is_ascii_punct((unsigned char)cp) ? MDX_CLASS_PUNCT : MDX_CLASS_OTHER;
   return mdx_unicode_is_punct(cp) ? MDX_CLASS_PUNCT : MDX_CLASS_OTHER;
 }
 
@@ -234,6 +233,22 @@ uint32_t mdx_scan_whitespace(const mdx_view *v, uint32_t i) {
 
 static int is_control(unsigned char c) { return c < 0x20 || c == 0x7f; }
 
+/* Bytes a raw destination takes without a second look: all but controls, space,
+ * parentheses and backslash (urls are long and mostly such bytes). */
+static const unsigned char dest_plain[256] = {
+#define R4(x) x, x, x, x
+#define R16(x) R4(x), R4(x), R4(x), R4(x)
+    R16(0), R16(0), /* 0x00-0x1f: controls */
+    0, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1, /* 0x20-0x2f: ' ' '(' ')' */
+    R16(1), R16(1),                                  /* 0x30-0x4f */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, /* 0x50-0x5f: '\\' */
+    R16(1),                                          /* 0x60-0x6f */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, /* 0x70-0x7f: DEL */
+    R16(1), R16(1), R16(1), R16(1), R16(1), R16(1), R16(1), R16(1), /* 0x80-0xff */
+#undef R16
+#undef R4
+};
+
 int mdx_scan_destination(mdx_view *v, uint32_t i, uint32_t max_parens, uint32_t *cs,
                          uint32_t *ce, uint32_t *after) {
   const char *s = v->s;
@@ -258,6 +273,7 @@ int mdx_scan_destination(mdx_view *v, uint32_t i, uint32_t max_parens, uint32_t 
     return mdx_view_fail(v, i);
   uint32_t balance = 0, j = i;
   for (;;) { /* bounded: j grows each turn up to n */
+    while (j < n && dest_plain[(unsigned char)s[j]]) j++; /* bounded: n */
     if (j >= n) {
       if (balance) return mdx_view_fail(v, n);
       break;
