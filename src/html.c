@@ -4,167 +4,17 @@
  * micromark(source, options) byte for byte, line endings included (see "Output state").
  *
  * One loop over mdx_walk events, so nesting depth costs no C stack. Every node writes
- * O(size of its strings) bytes, so the output is linear in the tree. Reference nodes are
- * resolved through a hash map of the tree's definitions built once up front; that code
- * (the "Definitions" section, refs_* and rf_*) stands alone so that it can be deleted
- * once the parser attaches the definition's url and title to reference nodes. */
+ * O(size of its strings) bytes, so the output is linear in the tree. Reference nodes
+ * carry their definition's url and title (the inline phase resolves them). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "doc.h"
-#include "unicode.h"
 
-/* ---- Definitions: label → first definition with that label ------------------------ */
-
-/* Matching labels uses micromark's normalizeIdentifier: whitespace runs collapsed to one
- * space, trimmed, then each character case folded as toLowerCase().toUpperCase() does
- * (mdx_unicode_fold, shared with the inline phase). Only references the parser already
- * matched reach this code, so a miss is rare; it prints the reference as text. */
-
-typedef struct html_ref {
-  uint32_t hash;
-  uint32_t key_len;
-  size_t key_off; /* into html_refs.keys (folding may make keys longer than labels) */
-  const mdx_node *def;       /* NULL: empty slot */
-} html_ref;
-
-typedef struct html_refs {
-  html_ref *slots;
-  uint32_t mask; /* slot count - 1 (a power of two), 0 when there are no definitions */
-  mdx_buf keys;
-} html_refs;
-
-/* Decodes one UTF-8 sequence (the source is valid UTF-8; anything else is taken a byte
- * at a time so the loop always advances). */
-static uint32_t rf_decode(const unsigned char *s, uint32_t len, uint32_t *used) {
-  unsigned c = s[0];
-  *used = 1;
-  if (c < 0xC0 || len < 2) return c;
-  if (c < 0xE0) {
-    *used = 2;
-    return ((c & 0x1Fu) << 6) | (s[1] & 0x3Fu);
-  }
-  if (c < 0xF0 && len >= 3) {
-    *used = 3;
-    return ((c & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
-  }
-  if (c < 0xF8 && len >= 4) {
-    *used = 4;
-    return ((c & 0x07u) << 18) | ((s[1] & 0x3Fu) << 12) | ((s[2] & 0x3Fu) << 6) |
-           (s[3] & 0x3Fu);
-  }
-  return c;
-}
-
-/* Appends the normalised form of a label to `b`. */
-static void rf_key(mdx_buf *b, mdx_str label) {
-  const unsigned char *s = (const unsigned char *)label.ptr;
-  uint32_t i = 0, n = label.ptr ? label.len : 0;
-  int space = 0, any = 0;
-  while (i < n) { /* bounded: each turn consumes at least one byte */
-    unsigned char c = s[i];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = 1;
-      i++;
-      continue;
-    }
-    if (space && any) mdx_buf_putc(b, ' ');
-    space = 0;
-    any = 1;
-    uint32_t used;
-    uint32_t cp = rf_decode(s + i, n - i, &used);
-    if (c >= 0x80 && used == 1) {
-      mdx_buf_putc(b, (char)c); /* not UTF-8: kept as is */
-    } else {
-      char folded[MDX_FOLD_MAX];
-      mdx_buf_put(b, folded, mdx_unicode_fold(cp, folded));
-    }
-    i += used;
-  }
-}
-
-static uint32_t rf_hash(const char *s, size_t len) {
-  uint32_t h = 2166136261u; /* FNV-1a */
-  for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
-  return h;
-}
-
-static mdx_str rf_label(const mdx_node *node) {
+/* The label a reference was written with (for printing an unresolved one). */
+static mdx_str ref_label(const mdx_node *node) {
   return node->raw_label.ptr ? node->raw_label : node->label;
-}
-
-/* Returns 0 when out of memory. */
-static int refs_build(html_refs *refs, mdx_node *root) {
-  memset(refs, 0, sizeof *refs);
-  mdx_buf_init(&refs->keys);
-  uint32_t count = 0;
-  mdx_walk walk;
-  mdx_walk_init(&walk, root);
-  while (mdx_walk_next(&walk)) /* bounded: two events per node */
-    if (walk.entering && walk.node->type == MDX_NODE_DEFINITION) count++;
-  if (!count) return 1;
-  if (!mdx_buf_reserve(&refs->keys, 1)) return 0; /* data is never NULL for memcmp */
-  uint32_t size = 16;
-  while (size < count * 2u && size < (1u << 30)) size *= 2; /* bounded: 30 doublings */
-  refs->slots = calloc(size, sizeof *refs->slots);
-  if (!refs->slots) return 0;
-  refs->mask = size - 1;
-  uint32_t stored = 0;
-  mdx_walk_init(&walk, root);
-  while (mdx_walk_next(&walk) && stored < size / 2) {
-    const mdx_node *def = walk.node;
-    if (!walk.entering || def->type != MDX_NODE_DEFINITION) continue;
-    size_t off = refs->keys.len;
-    rf_key(&refs->keys, rf_label(def));
-    if (refs->keys.failed) return 0;
-    uint32_t len = (uint32_t)(refs->keys.len - off);
-    uint32_t h = rf_hash(refs->keys.data + off, len);
-    uint32_t i = h & refs->mask;
-    int dup = 0;
-    /* bounded: the table is at most half full */
-    while (refs->slots[i].def) {
-      html_ref *r = &refs->slots[i];
-      if (r->hash == h && r->key_len == len &&
-          memcmp(refs->keys.data + r->key_off, refs->keys.data + off, len) == 0) {
-        dup = 1; /* the first definition of a label wins */
-        break;
-      }
-      i = (i + 1) & refs->mask;
-    }
-    if (dup) {
-      refs->keys.len = off;
-      continue;
-    }
-    refs->slots[i].hash = h;
-    refs->slots[i].key_off = off;
-    refs->slots[i].key_len = len;
-    refs->slots[i].def = def;
-    stored++;
-  }
-  return 1;
-}
-
-static const mdx_node *refs_find(const html_refs *refs, mdx_buf *scratch, mdx_str label) {
-  if (!refs->slots) return NULL;
-  scratch->len = 0;
-  rf_key(scratch, label);
-  if (scratch->failed) return NULL;
-  uint32_t h = rf_hash(scratch->data, scratch->len);
-  uint32_t i = h & refs->mask;
-  while (refs->slots[i].def) { /* bounded: the table is at most half full */
-    const html_ref *r = &refs->slots[i];
-    if (r->hash == h && r->key_len == scratch->len &&
-        memcmp(refs->keys.data + r->key_off, scratch->data, scratch->len) == 0)
-      return r->def;
-    i = (i + 1) & refs->mask;
-  }
-  return NULL;
-}
-
-static void refs_free(html_refs *refs) {
-  free(refs->slots);
-  mdx_buf_free(&refs->keys);
 }
 
 /* ---- Output state ------------------------------------------------------------------ */
@@ -198,8 +48,6 @@ typedef struct html_state {
   int last_was_tag;
   int slurp_all;
   html_eol pending; /* trailing line ending of the last block, not written yet */
-  html_refs refs;
-  mdx_buf scratch; /* reference lookups */
 } html_state;
 
 static const html_eol no_eol = {0, 0};
@@ -410,7 +258,7 @@ static void put_reference_tail(html_state *st, const mdx_node *node) {
     mdx_buf_puts(st->out, "[]");
   } else if (node->num == MDX_REF_FULL) {
     mdx_buf_putc(st->out, '[');
-    put_str(st->out, rf_label(node));
+    put_str(st->out, ref_label(node));
     mdx_buf_putc(st->out, ']');
   }
   st->last_was_tag = 0;
@@ -705,9 +553,8 @@ static int render_enter(html_state *st, const mdx_node *node) {
   case MDX_NODE_LINK: put_link_open(st, node->url, node->title); return 0;
   case MDX_NODE_IMAGE: put_image(st, node->url, node->title, node->value); return 1;
   case MDX_NODE_LINK_REFERENCE: {
-    const mdx_node *def = refs_find(&st->refs, &st->scratch, rf_label(node));
-    if (def) {
-      put_link_open(st, def->url, def->title);
+    if (node->url.ptr) {
+      put_link_open(st, node->url, node->title);
     } else {
       mdx_buf_putc(out, '[');
       st->last_was_tag = 0;
@@ -715,9 +562,8 @@ static int render_enter(html_state *st, const mdx_node *node) {
     return 0;
   }
   case MDX_NODE_IMAGE_REFERENCE: {
-    const mdx_node *def = refs_find(&st->refs, &st->scratch, rf_label(node));
-    if (def) {
-      put_image(st, def->url, def->title, node->value);
+    if (node->url.ptr) {
+      put_image(st, node->url, node->title, node->value);
     } else {
       mdx_buf_puts(out, "![");
       put_str(out, node->value);
@@ -809,7 +655,7 @@ static void render_exit(html_state *st, const mdx_node *node) {
   case MDX_NODE_DELETE: tag(st, "</del>"); break;
   case MDX_NODE_LINK: tag(st, "</a>"); break;
   case MDX_NODE_LINK_REFERENCE:
-    if (refs_find(&st->refs, &st->scratch, rf_label(node)))
+    if (node->url.ptr)
       tag(st, "</a>");
     else
       put_reference_tail(st, node);
@@ -904,16 +750,10 @@ int mdx_html_render(const mdx_doc *doc, unsigned options, mdx_buf *out) {
   st.src = doc->src;
   st.src_len = doc->src ? doc->len : 0;
   find_style(&st, doc->root);
-  mdx_buf_init(&st.scratch);
-  if (!refs_build(&st.refs, doc->root) || !mdx_buf_reserve(&st.scratch, 64)) {
-    refs_free(&st.refs);
-    mdx_buf_free(&st.scratch);
-    return MDX_ENOMEM;
-  }
   mdx_walk walk;
   mdx_walk_init(&walk, doc->root);
   /* bounded: each node is entered and exited once; output stops growing on failure */
-  while (mdx_walk_next(&walk) && !out->failed && !st.scratch.failed) {
+  while (mdx_walk_next(&walk) && !out->failed) {
     if (walk.entering) {
       /* Marking the node as exited makes the walk skip its children and exit event. */
       if (render_enter(&st, walk.node)) walk.entering = 0;
@@ -922,8 +762,5 @@ int mdx_html_render(const mdx_doc *doc, unsigned options, mdx_buf *out) {
     }
   }
   flush_pending(&st);
-  int failed = out->failed || st.scratch.failed;
-  refs_free(&st.refs);
-  mdx_buf_free(&st.scratch);
-  return failed ? MDX_ENOMEM : MDX_OK;
+  return out->failed ? MDX_ENOMEM : MDX_OK;
 }

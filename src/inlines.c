@@ -594,6 +594,7 @@ typedef struct link_end {
   uint32_t ls, le;   /* reference label (raw) */
   uint32_t ds, de;   /* destination */
   uint32_t ts, te;   /* title; ts == te: none */
+  const mdx_node *def; /* references: the matched definition */
 } link_end;
 
 static int scan_resource(ictx *c, uint32_t pos, link_end *r) {
@@ -631,37 +632,43 @@ static int scan_link_end(ictx *c, const bracket *b, uint32_t pos, link_end *r) {
   r->ls = b->after;
   r->le = pos;
   r->end = a;
+  r->def = NULL;
   if (a < n && s[a] == '(') {
     if (scan_resource(c, a, r)) {
       r->kind = -1;
       return 1;
     }
     r->kind = MDX_REF_SHORTCUT;
-    return lookup(c, b->after, pos) != NULL;
+    r->def = lookup(c, b->after, pos);
+    return r->def != NULL;
   }
   /* Looked up only now: a resource needs no definition (labels are normalised to look
    * them up, which is not free). */
-  int defined = lookup(c, b->after, pos) != NULL;
+  const mdx_node *defined = lookup(c, b->after, pos);
   if (a < n && s[a] == '[') {
     uint32_t ls, le, after;
     int label = mdx_scan_label(&c->v, a, &ls, &le, &after);
-    if (label && lookup(c, ls, le)) {
+    const mdx_node *full = label ? lookup(c, ls, le) : NULL;
+    if (full) {
       r->kind = MDX_REF_FULL;
       r->ls = ls;
       r->le = le;
       r->end = after;
+      r->def = full;
       return 1;
     }
     if (label) mdx_view_fail(&c->v, after); /* the label was read, then not found */
     if (defined && a + 1 < n && s[a + 1] == ']') {
       r->kind = MDX_REF_COLLAPSED;
       r->end = a + 2;
+      r->def = defined;
       return 1;
     }
     return 0;
   }
   r->kind = MDX_REF_SHORTCUT;
-  return defined;
+  r->def = defined;
+  return defined != NULL;
 }
 
 /* mdast-util-to-string of a node's children (an image's alt). */
@@ -734,6 +741,9 @@ static uint32_t close_bracket(ictx *c, uint32_t pos, uint32_t *pend) {
     link->num = r.kind;
     link->raw_label = mdx_view_text(&c->v, r.ls, r.le, 0);
     link->label = mdx_decode_string(c->doc, link->raw_label.ptr, link->raw_label.len);
+    /* Resolved now, so renderers need no definition lookup of their own. */
+    link->url = r.def->url;
+    link->title = r.def->title;
   }
   if (b->image) {
     link->value = plain_text(c, link);
