@@ -21,8 +21,8 @@ TARGETS=("$@")
 MAX_LEN=${FUZZ_MAX_LEN:-4096}
 
 if ! make -s all 2>out.build.log; then
-  # arena_asan.c mirrors src/arena.h; while that API moves it may lag behind.
-  echo "fuzz: WARNING: build with arena_asan.c failed (see fuzz/out.build.log);" \
+  # src/test/arena_asan.c mirrors src/arena.h; while that API moves it may lag behind.
+  echo "fuzz: WARNING: build with src/test/arena_asan.c failed (see fuzz/out.build.log);" \
        "building with src/arena.c (ASan cannot see overflows inside arena blocks)" >&2
   make -s clean-bin && make -s all ARENA=real || { echo "fuzz: build failed" >&2; exit 2; }
 fi

@@ -1,12 +1,13 @@
-/* The arena API of src/arena.h with one malloc per allocation, for the fuzz builds only.
+/* The arena API of src/arena.h with one malloc per allocation, for the sanitizer builds
+ * (the fuzz targets and the C tests' ASan run).
  *
  * src/arena.c carves allocations out of large blocks, so AddressSanitizer cannot see an
  * overflow from one allocation into the next (both lie in the same malloc'd block), nor
  * a read of the bytes past the normalised source. Here every allocation gets its own
  * malloc and therefore its own redzones, and ASan reports those overflows. The
  * behaviour the parser sees is the same: zeroed, 8-byte aligned memory, freed all at
- * once, and a longjmp to on_oom when malloc fails. The Makefile builds the targets with
- * this file instead of src/arena.c (ARENA=real switches back).
+ * once, and a longjmp to on_oom when malloc fails. fuzz/Makefile and src/Makefile's
+ * asan targets link this file instead of src/arena.c.
  *
  * It mirrors the API of src/arena.h: when that header gains a function, add it here
  * (run.sh falls back to ARENA=real, with a warning, when this file no longer links). */
@@ -16,7 +17,7 @@
 
 #include <sanitizer/asan_interface.h>
 
-#include "arena.h"
+#include "../arena.h"
 
 /* Memory the API does not zero is filled with this, so that a read of a byte nobody
  * wrote shows up (as invalid UTF-8, odd offsets...) instead of reading as 0. */
