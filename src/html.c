@@ -116,19 +116,20 @@ static void flush_pending(html_state *st) {
 /* ---- Escaping and URLs --------------------------------------------------------------- */
 
 /* micromark-util-encode: only these four are replaced, in text and attributes alike. */
+/* Characters HTML text and attribute values must not contain raw. */
+static const unsigned char needs_escape[256] = {['&'] = 1, ['<'] = 1, ['>'] = 1, ['"'] = 1};
+
 static void put_escaped(mdx_buf *out, const char *s, size_t len) {
   size_t start = 0;
-  for (size_t i = 0; i < len; i++) {
-    const char *rep;
-    switch (s[i]) {
-    case '&': rep = "&amp;"; break;
-    case '<': rep = "&lt;"; break;
-    case '>': rep = "&gt;"; break;
-    case '"': rep = "&quot;"; break;
-    default: continue;
-    }
+  for (size_t i = 0; i < len; i++) { /* bounded by len */
+    if (!needs_escape[(unsigned char)s[i]]) continue;
     mdx_buf_put(out, s + start, i - start);
-    mdx_buf_puts(out, rep);
+    switch (s[i]) {
+    case '&': mdx_buf_put(out, "&amp;", 5); break;
+    case '<': mdx_buf_put(out, "&lt;", 4); break;
+    case '>': mdx_buf_put(out, "&gt;", 4); break;
+    default: mdx_buf_put(out, "&quot;", 6); break;
+    }
     start = i + 1;
   }
   mdx_buf_put(out, s + start, len - start);
@@ -713,6 +714,19 @@ static void code_span_padding(const html_state *st, const mdx_node *node, html_e
 /* micromark's line ending style: the document's first line ending, else "\n". Line
  * endings that pad code spans do not count (see above); code spans come in source order
  * in the walk, so one pass over the source and one over the tree find it. */
+/* The inline code node whose range holds byte `at`, if any: one descent from the root
+ * through the children holding `at` (no walk over the whole tree). */
+static const mdx_node *code_at(const mdx_node *root, uint32_t at) {
+  const mdx_node *n = root;
+  for (;;) { /* bounded: one level deeper each turn */
+    if (n->type == MDX_NODE_INLINE_CODE) return n;
+    const mdx_node *c = n->first_child;
+    while (c && !(c->start <= at && at < c->end)) c = c->next; /* bounded: siblings */
+    if (!c) return NULL;
+    n = c;
+  }
+}
+
 static void find_style(html_state *st, mdx_node *root) {
   st->style = "\n";
   st->style_len = 1;
@@ -721,19 +735,17 @@ static void find_style(html_state *st, mdx_node *root) {
   html_eol cand = no_eol;
   /* bounded: `pos` only moves forward */
   while (pos < st->src_len && !(cand = eol_at(st, pos)).len) pos++;
-  mdx_walk walk;
-  mdx_walk_init(&walk, root);
-  /* bounded: two events per node, and `pos` only moves forward */
-  while (cand.len && mdx_walk_next(&walk)) {
-    if (!walk.entering || walk.node->type != MDX_NODE_INLINE_CODE) continue;
+  /* A line ending that a code span strips as padding does not count (micromark retypes
+   * it); only a code span around the candidate can do that. bounded: `pos` moves on. */
+  while (cand.len) {
+    const mdx_node *code = code_at(root, cand.at);
+    if (!code) break;
     html_eol pad[2];
-    code_span_padding(st, walk.node, pad);
-    for (int k = 0; k < 2 && cand.len; k++) {
-      if (!pad[k].len || pad[k].at != cand.at) continue;
-      pos = cand.at + cand.len;
-      cand = no_eol;
-      while (pos < st->src_len && !(cand = eol_at(st, pos)).len) pos++;
-    }
+    code_span_padding(st, code, pad);
+    if (!(pad[0].len && pad[0].at == cand.at) && !(pad[1].len && pad[1].at == cand.at)) break;
+    pos = cand.at + cand.len;
+    cand = no_eol;
+    while (pos < st->src_len && !(cand = eol_at(st, pos)).len) pos++;
   }
   if (!cand.len) return;
   st->style = st->src + cand.at;
