@@ -4,8 +4,8 @@
 //
 // Each FILE is one document, passed as a JS string (what a server has in hand); a pass
 // calls the engine once per document. A run repeats passes for at least SECONDS
-// (default 0.3); the figure kept is the best of N runs (default 5) after one warm-up
-// pass. Slow engines (mdast-util-from-markdown) are warmed up on a 64 KB sample and
+// (default 0.3); the figure kept is the best of N rounds (default 5), engines taking
+// turns within each round, after one warm-up pass. Slow engines (mdast-util-from-markdown) are warmed up on a 64 KB sample and
 // timed over a single pass. MB/s is UTF-8 input bytes (10^6 per MB) per second,
 // garbage collection included. No gc() is forced between runs: with --expose-gc and
 // gc() calls, markdown-it ran 3× slower here, as if it lost its optimised code.
@@ -60,41 +60,45 @@ function main() {
 
   const docs = args.map((file) => fs.readFileSync(file, 'utf8'))
   const bytes = docs.reduce((sum, doc) => sum + Buffer.byteLength(doc), 0)
-  const results = []
-  for (const engine of ENGINES) {
-    if (only && !engine.name.includes(only)) continue
+  const engines = ENGINES.filter((engine) => !only || engine.name.includes(only))
+  const state = new Map()
+  for (const engine of engines) {
     process.stderr.write(`  ${engine.name} …\n`)
+    state.set(engine, {best: 0, outBytes: 0, error: null})
     try {
-      results.push({engine: engine.name, ...time(engine, docs, bytes, minTime, runs)})
+      if (engine.slow) engine.fn(sample(docs, 64 * 1024))
+      else for (const doc of docs) state.get(engine).outBytes += engine.fn(doc)
     } catch (error) {
-      results.push({engine: engine.name, error: String(error && error.message).split('\n')[0]})
+      state.get(engine).error = String(error && error.message).split('\n')[0]
     }
   }
+  // Rounds go over all engines in turn, so that a slow spell of this shared machine hits
+  // every engine alike and the ratios between them stay meaningful.
+  for (let run = 0; run < runs; run++) {
+    for (const engine of engines) {
+      const s = state.get(engine)
+      if (s.error || (engine.slow && run > 0)) continue
+      s.best = Math.max(s.best, timeOnce(engine, docs, bytes, engine.slow ? 0 : minTime))
+    }
+  }
+  const results = engines.map((engine) => {
+    const s = state.get(engine)
+    return s.error ? {engine: engine.name, error: s.error} : {engine: engine.name, mbps: Math.round(s.best * 100) / 100, bytes, outBytes: s.outBytes}
+  })
   console.log(JSON.stringify(results, null, 1))
 }
 
-function time(engine, docs, bytes, minTime, runs) {
-  let outBytes = 0
-  if (engine.slow) {
-    engine.fn(sample(docs, 64 * 1024))
-    minTime = 0
-    runs = 1
-  } else {
-    for (const doc of docs) outBytes += engine.fn(doc)
-  }
-  let best = 0
-  for (let run = 0; run < runs; run++) {
-    let passes = 0
-    let elapsed
-    const start = process.hrtime.bigint()
-    do {
-      for (const doc of docs) engine.fn(doc)
-      passes++
-      elapsed = Number(process.hrtime.bigint() - start) / 1e9
-    } while (elapsed < minTime)
-    best = Math.max(best, (bytes * passes) / elapsed / 1e6)
-  }
-  return {mbps: Math.round(best * 100) / 100, bytes, outBytes}
+/** MB/s of passes repeated for at least minTime seconds (one pass when 0). */
+function timeOnce(engine, docs, bytes, minTime) {
+  let passes = 0
+  let elapsed
+  const start = process.hrtime.bigint()
+  do {
+    for (const doc of docs) engine.fn(doc)
+    passes++
+    elapsed = Number(process.hrtime.bigint() - start) / 1e9
+  } while (elapsed < minTime)
+  return (bytes * passes) / elapsed / 1e6
 }
 
 /** The first `size` characters of the documents, cut at a line end. */
