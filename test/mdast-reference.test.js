@@ -40,6 +40,16 @@ describe('mdast: same trees as mdast-util-from-markdown', function () {
     checkAgainstKnown('mdast-corpus-md', failed)
   })
 
+  it('decode(parseToBuffer(x)) equals parse(x) on every spec example', () => {
+    let same = 0
+    for (const test of examples) {
+      const buffer = mdx.parseToBuffer(test.markdown, options)
+      if (isDeepStrictEqual(mdx.decode(buffer), mdx.parse(test.markdown, options))) same++
+      mdx.dispose(buffer)
+    }
+    assert.equal(same, examples.length)
+  })
+
   it('a hand-checked tree: positions in UTF-16 code units, CRLF and a BOM', () => {
     // BOM dropped (offsets start after it); the emoji is 2 UTF-16 units; CRLF is 2.
     const tree = mdx.parse('\uFEFF\u{1F600} a\r\nb', options)
