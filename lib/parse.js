@@ -27,7 +27,8 @@ function parseToBuffer(source, options) {
 function parse(source, options) {
   checkSource(source, 'parse')
   const {bits, position} = readOptions(options, 'parse')
-  const buffer = binding.parse(source, bits)
+  // A V8-owned copy: decoded at once, it needs no finalizer (see docs/memory.md).
+  const buffer = binding.parse(source, bits, true)
   try {
     return decodeBuffer(buffer, position, typeof source === 'string' ? source : null)
   } finally {

@@ -19,6 +19,12 @@
  * finalizers cannot run. */
 #define ADDON_EXTERNAL_BUDGET ((size_t)64 << 20)
 
+/* External buffers whose finalizer has not run yet, before results are copied instead.
+ * Even a disposed buffer leaves a small record (our handle, Node's finalizer entry, about
+ * 250 bytes) until its finalizer runs, which Node 20 does only when the event loop turns:
+ * a synchronous loop of millions of parse/dispose calls would pile them up. */
+#define ADDON_MAX_PENDING_FINALIZERS 4096
+
 /* Bytes kept in front of the OCP data in each native block: a pointer to its handle,
  * padded so the OCP data stays 16-byte aligned. */
 #define ADDON_PREFIX 16
@@ -216,7 +222,10 @@ static mdx_doc *parse_args(napi_env env, napi_callback_info info, unsigned *opti
   return doc;
 }
 
-static napi_value copy_result(napi_env env, addon_state *state, char *block, size_t size) {
+/* Copies the OCP data into a V8-owned ArrayBuffer and frees the native block now.
+ * `counted`: a fallback from the external path (reported in stats().copies). */
+static napi_value copy_result(napi_env env, addon_state *state, char *block, size_t size,
+                              int counted) {
   napi_value result;
   void *data = NULL;
   napi_status status = napi_create_arraybuffer(env, size, &data, &result);
@@ -224,12 +233,19 @@ static napi_value copy_result(napi_env env, addon_state *state, char *block, siz
   free(block);
   NAPI_CALL(env, status);
   NAPI_CALL(env, napi_type_tag_object(env, result, &COPY_TAG));
-  state->copies++;
+  if (counted) state->copies++;
   return result;
 }
 
+/* parse(source, options[, copy]): the OCP buffer, external unless `copy` is true (lib's
+ * parse() decodes at once and wants no finalizer) or the budgets above are spent. */
 static napi_value js_parse(napi_env env, napi_callback_info info) {
   addon_state *state = get_state(env);
+  size_t argc = 3;
+  napi_value args[3];
+  bool copy = false;
+  if (napi_get_cb_info(env, info, &argc, args, NULL, NULL) == napi_ok && argc >= 3)
+    napi_get_value_bool(env, args[2], &copy);
   unsigned options;
   mdx_doc *doc = parse_args(env, info, &options);
   if (!doc) return NULL;
@@ -246,11 +262,13 @@ static napi_value js_parse(napi_env env, napi_callback_info info) {
   }
   size_t size = buf.len - ADDON_PREFIX;
   char *block = mdx_buf_detach(&buf, NULL);
-  if (state->outstanding_bytes + size > ADDON_EXTERNAL_BUDGET)
-    return copy_result(env, state, block, size);
+  if (copy) return copy_result(env, state, block, size, 0);
+  if (state->outstanding_bytes + size > ADDON_EXTERNAL_BUDGET ||
+      state->outstanding_buffers >= ADDON_MAX_PENDING_FINALIZERS)
+    return copy_result(env, state, block, size, 1);
 
   ocp_handle *handle = malloc(sizeof *handle);
-  if (!handle) return copy_result(env, state, block, size);
+  if (!handle) return copy_result(env, state, block, size, 1);
   handle->block = block;
   handle->size = size;
   handle->state = state;
@@ -266,7 +284,7 @@ static napi_value js_parse(napi_env env, napi_callback_info info) {
       free(block);
       return NULL;
     }
-    return copy_result(env, state, block, size);
+    return copy_result(env, state, block, size, 1);
   }
   state->outstanding_bytes += size;
   state->outstanding_buffers++;

@@ -19,6 +19,7 @@ function run(mode) {
 }
 
 describe('memory handoff: RSS stays bounded', function () {
+  this.timeout(600000)
   for (const mode of ['sync', 'await', 'dispose']) {
     it(`${mode} loop of ${ITERATIONS} x ~1 MB buffers`, () => {
       const r = run(mode)
