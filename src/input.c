@@ -6,13 +6,15 @@
 
 static const char REPLACEMENT[3] = {(char)0xEF, (char)0xBF, (char)0xBD};
 
-/* Valid UTF-8 (RFC 3629): the second byte's range depends on the first to exclude
- * overlongs, surrogates and code points past U+10FFFF. */
-size_t mdx_utf8_valid_length(const unsigned char *s, size_t len) {
-  unsigned char c = s[0];
-  if (c < 0x80) return 1;
+/* Reads the UTF-8 sequence at s (RFC 3629: the second byte's range depends on the first,
+ * which excludes overlongs, surrogates and code points past U+10FFFF). Returns 1 when it
+ * is valid, with *used its length; else 0, with *used the length of its maximal subpart
+ * (at least 1), which WHATWG's TextDecoder replaces by one U+FFFD. */
+static int utf8_sequence(const unsigned char *s, size_t len, size_t *used) {
+  unsigned char c = s[0], lo = 0x80, hi = 0xBF;
   size_t need;
-  unsigned char lo = 0x80, hi = 0xBF;
+  *used = 1;
+  if (c < 0x80) return 1;
   if (c >= 0xC2 && c <= 0xDF) need = 2;
   else if (c >= 0xE0 && c <= 0xEF) {
     need = 3;
@@ -24,36 +26,13 @@ size_t mdx_utf8_valid_length(const unsigned char *s, size_t len) {
     if (c == 0xF4) hi = 0x8F;
   } else
     return 0;
-  if (len < need) return 0;
-  if (s[1] < lo || s[1] > hi) return 0;
-  for (size_t i = 2; i < need; i++)
-    if (s[i] < 0x80 || s[i] > 0xBF) return 0;
-  return need;
-}
-
-/* How many bytes an invalid sequence at s covers: the longest prefix of a valid
- * sequence (a "maximal subpart"), at least 1. TextDecoder emits one U+FFFD for each. */
-static size_t invalid_length(const unsigned char *s, size_t len) {
-  unsigned char c = s[0];
-  size_t need;
-  unsigned char lo = 0x80, hi = 0xBF;
-  if (c >= 0xC2 && c <= 0xDF) need = 2;
-  else if (c >= 0xE0 && c <= 0xEF) {
-    need = 3;
-    if (c == 0xE0) lo = 0xA0;
-    if (c == 0xED) hi = 0x9F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    need = 4;
-    if (c == 0xF0) lo = 0x90;
-    if (c == 0xF4) hi = 0x8F;
-  } else
-    return 1;
   size_t i = 1;
-  if (i < len && i < need && s[i] >= lo && s[i] <= hi) {
+  if (i < len && s[i] >= lo && s[i] <= hi) {
     i++;
     while (i < len && i < need && s[i] >= 0x80 && s[i] <= 0xBF) i++; /* bounded by need */
   }
-  return i;
+  *used = i;
+  return i == need;
 }
 
 /* 32 bytes at once: none has its high bit set. Most Markdown is ASCII, so this is the
@@ -88,15 +67,12 @@ const char *mdx_input_normalize(mdx_arena *arena, const char *input, size_t len,
     unsigned char c = s[i];
     if (c >= 0x80) {
       only_ascii = 0;
-      size_t n = mdx_utf8_valid_length(s + i, len - i);
-      if (n) {
-        i += n;
-        continue;
+      size_t n;
+      if (!utf8_sequence(s + i, len - i, &n)) {
+        clean = 0;
+        if (n < 3) extra += 3 - n; /* n bytes become the 3 of U+FFFD */
       }
-      size_t bad = invalid_length(s + i, len - i);
-      clean = 0;
-      if (bad < 3) extra += 3 - bad;
-      i += bad;
+      i += n;
       continue;
     }
     if (c == 0) {
@@ -128,16 +104,15 @@ const char *mdx_input_normalize(mdx_arena *arena, const char *input, size_t len,
       out[o++] = (char)c;
       i++;
     } else {
-      size_t n = mdx_utf8_valid_length(s + i, len - i);
-      if (n) {
+      size_t n;
+      if (utf8_sequence(s + i, len - i, &n)) {
         memcpy(out + o, s + i, n);
         o += n;
-        i += n;
       } else {
         memcpy(out + o, REPLACEMENT, 3);
         o += 3;
-        i += invalid_length(s + i, len - i);
       }
+      i += n;
     }
   }
   out[o] = 0;

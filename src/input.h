@@ -13,7 +13,5 @@
 const char *mdx_input_normalize(mdx_arena *arena, const char *input, size_t len,
                                 uint32_t *out_len, int *ascii);
 
-/* Length of the valid UTF-8 sequence at s[0..len), or 0 if it is not valid. */
-size_t mdx_utf8_valid_length(const unsigned char *s, size_t len);
 
 #endif

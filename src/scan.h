@@ -66,7 +66,6 @@ static inline int mdx_is_ascii_punct(unsigned char c) {
 uint32_t mdx_utf8_next(const char *s, uint32_t n, uint32_t i, uint32_t *cp);
 /* The character ending just before s[i]; returns its length (0 at the start). */
 uint32_t mdx_utf8_prev(const char *s, uint32_t i, uint32_t *cp);
-uint32_t mdx_utf8_put(uint32_t cp, char *out);
 
 /* micromark's classifyCharacter: 1 whitespace (also used for "no character"),
  * 2 punctuation, 0 other. */

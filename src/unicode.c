@@ -197,7 +197,7 @@ int mdx_unicode_is_punct(uint32_t cp) {
   return 0;
 }
 
-static uint32_t put_utf8(uint32_t cp, char *out) {
+uint32_t mdx_utf8_put(uint32_t cp, char *out) {
   if (cp < 0x80) {
     out[0] = (char)cp;
     return 1;
@@ -230,7 +230,7 @@ uint32_t mdx_unicode_fold(uint32_t cp, char out[MDX_FOLD_MAX]) {
     } else if (cp > r->last) {
       lo = mid + 1;
     } else {
-      if ((cp - r->first) % r->stride == 0) return put_utf8((uint32_t)((int32_t)cp + r->delta), out);
+      if ((cp - r->first) % r->stride == 0) return mdx_utf8_put((uint32_t)((int32_t)cp + r->delta), out);
       break;
     }
   }
@@ -248,5 +248,5 @@ uint32_t mdx_unicode_fold(uint32_t cp, char out[MDX_FOLD_MAX]) {
       return m->len;
     }
   }
-  return put_utf8(cp, out);
+  return mdx_utf8_put(cp, out);
 }

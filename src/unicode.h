@@ -11,6 +11,9 @@
 /* /\p{P}|\p{S}/u for a BMP code point; 0 for astral ones (micromark sees surrogates). */
 int mdx_unicode_is_punct(uint32_t cp);
 
+/* Writes the UTF-8 of code point `cp` (at most 4 bytes); returns its length. */
+uint32_t mdx_utf8_put(uint32_t cp, char *out);
+
 /* Writes the UTF-8 of String.fromCodePoint(cp).toLowerCase().toUpperCase(); returns its
  * length. */
 uint32_t mdx_unicode_fold(uint32_t cp, char out[MDX_FOLD_MAX]);
