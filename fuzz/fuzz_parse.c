@@ -114,6 +114,17 @@ static void check_record(ocp_check *c, const mdx_node *n) {
     if (n->url.ptr) check_ref(c, n->url);
     if (n->title.ptr) check_ref(c, n->title);
     break;
+  case MDX_NODE_MATH:
+    /* A literal with an optional meta (docs/ocp.md). */
+    FUZZ_CHECK(!(specific & MDX_OCP_HAS_SECOND) == !n->title.ptr);
+    if (specific & MDX_OCP_VERBATIM) {
+      FUZZ_CHECK(n->value.ptr == c->doc->src + n->start);
+      FUZZ_CHECK(n->value.len == n->end - n->start);
+    } else {
+      check_ref(c, n->value);
+    }
+    if (n->title.ptr) check_ref(c, n->title);
+    break;
   case MDX_NODE_DEFINITION:
     FUZZ_CHECK(!(specific & MDX_OCP_HAS_FIRST) == !n->title.ptr);
     check_labels(c, n, specific);

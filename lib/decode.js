@@ -27,6 +27,20 @@ function typeTable(names) {
   return table
 }
 
+/**
+ * The `data` mdast-util-math puts on math nodes (how mdast-util-to-hast renders them).
+ * @param {string} value
+ * @param {boolean} display math (block) rather than inlineMath
+ */
+function mathData(value, display) {
+  const text = {type: 'text', value}
+  if (!display) {
+    return {hName: 'code', hProperties: {className: ['language-math', 'math-inline']}, hChildren: [text]}
+  }
+  const code = {type: 'element', tagName: 'code', properties: {className: ['language-math', 'math-display']}, children: [text]}
+  return {hName: 'pre', hChildren: [code]}
+}
+
 /** As micromark-util-normalize-identifier, then lowercased as mdast-util-from-markdown. */
 function identifierOf(label) {
   return label.replace(/[\t\n\r ]+/g, ' ').replace(/^ | $/g, '').toLowerCase().toUpperCase().toLowerCase()
@@ -220,6 +234,19 @@ function decodeBuffer(buffer, position, original) {
         node = typeNumber === 18
           ? {type, children: [], label, identifier, referenceType}
           : {type, alt: string(), label, identifier, referenceType}
+        break
+      }
+      case 26: {
+        // math: mdast-util-math also attaches the hast it renders to (`data`)
+        const value = specific & 1 ? text.slice(start, end) : string()
+        const meta = specific & F.HAS_SECOND ? string() : null
+        node = {type, meta, value, data: mathData(value, true)}
+        break
+      }
+      case 27: {
+        // inlineMath
+        const value = specific & 1 ? text.slice(start, end) : string()
+        node = {type, value, data: mathData(value, false)}
         break
       }
       default:

@@ -11,7 +11,7 @@ const LONG_LENGTH = 0xffff
 const NULL_STRING = 0xffffffff
 // Type-specific flags (after shifting by SHIFT_SPECIFIC).
 const HAS_FIRST = 1 // code: lang present; link, image, definition: title present
-const HAS_SECOND = 2 // code: meta present
+const HAS_SECOND = 2 // code, math: meta present
 const RAW_SAME = 4 // definition, linkReference, imageReference: raw label = label
 
 // Type numbers are stable: index = number.

@@ -27,7 +27,9 @@
 
 #include "blocks_html.h"
 #include "doc.h"
+#include "frontmatter.h"
 #include "limits.h"
+#include "math_md.h"
 #include "text.h"
 
 #define NONE UINT32_MAX
@@ -96,6 +98,7 @@ typedef struct bk {
   uint32_t fence_len, fence_indent, fence_le, fence_next;
   int html_kind;
   uint32_t code_keep, code_keep_line; /* indented code: lines up to the last with content */
+  int flat; /* no containers at all (MDX_FRONTMATTER_UNCLOSED, frontmatter.h) */
 } bk;
 
 /* ---- small helpers ---------------------------------------------------------------- */
@@ -282,6 +285,7 @@ static int atx_at(const bk *p, uint32_t i) {
 /* A fence opening: returns its length (0 if none). */
 static uint32_t fence_at(const bk *p, uint32_t i) {
   char m = p->s[i];
+  if (m == '$') return (p->doc->options & MDX_OPT_MATH) ? mdx_math_fence_at(p->s, i, p->le) : 0;
   if (m != '`' && m != '~') return 0;
   uint32_t n = 0;
   while (i < p->le && p->s[i] == m) {
@@ -307,7 +311,7 @@ static int interrupts(bk *p, uint32_t i, int lazy) {
   if (i >= p->le) return 0;
   switch (p->s[i]) {
   case '#': return atx_at(p, i);
-  case '`': case '~': return fence_at(p, i) > 0;
+  case '`': case '~': case '$': return fence_at(p, i) > 0;
   case '*': case '_': return thematic_at(p, i);
   case '-': return (!lazy && setext_at(p, i)) || thematic_at(p, i);
   case '=': return !lazy && setext_at(p, i);
@@ -525,6 +529,7 @@ static void open_item(bk *p, bk_cont *k, const bk_item *it) {
 
 /* Opens the new containers that start at `c` (block quotes and list items). */
 static bk_cur open_containers(bk *p, bk_cur c, int interrupt) {
+  if (p->flat) return c;
   for (;;) { /* bounded: each round consumes a marker, and by MDX_MAX_BLOCK_DEPTH */
     if (p->depth >= MDX_MAX_BLOCK_DEPTH) return c;
     bk_cur t = c;
@@ -564,7 +569,7 @@ static bk_cur open_containers(bk *p, bk_cur c, int interrupt) {
 
 /* Whether a new container starts at `c`. */
 static int container_at(bk *p, bk_cur c, int interrupt) {
-  if (p->depth >= MDX_MAX_BLOCK_DEPTH) return 0;
+  if (p->depth >= MDX_MAX_BLOCK_DEPTH || p->flat) return 0;
   uint32_t indent = cur_skip_ws(p, &c, 3);
   if (cur_ch(p, &c) == '>') return 1;
   bk_item it;
@@ -628,17 +633,21 @@ static void start_leaf(bk *p, bk_cur c, int lazy) {
     mark_both(p, p->le, p->li);
     return;
   }
-  if (ch == '`' || ch == '~') {
+  if (ch == '`' || ch == '~' || ch == '$') {
     uint32_t n = fence_at(p, i);
     if (n) {
-      mdx_node *code = new_leaf(p, MDX_NODE_CODE, i, p->le);
+      /* Math blocks are fenced code with `$` (math.c): the same lines, closing and value;
+       * only the fence line differs (one `meta`, no `lang`). */
+      mdx_node *code = new_leaf(p, ch == '$' ? MDX_NODE_MATH : MDX_NODE_CODE, i, p->le);
       code->flags |= MDX_FLAG_FENCED;
       uint32_t a = i + n;
       while (a < p->le && is_ws_char(p->s[a])) a++;
       uint32_t b = a;
-      while (b < p->le && !is_ws_char(p->s[b])) b++;
-      if (b > a) code->url = mdx_decode_string(p->doc, p->s + a, b - a);
-      while (b < p->le && is_ws_char(p->s[b])) b++;
+      if (ch != '$') { /* math: the whole rest is the meta (trailing spaces kept), no lang */
+        while (b < p->le && !is_ws_char(p->s[b])) b++;
+        if (b > a) code->url = mdx_decode_string(p->doc, p->s + a, b - a);
+        while (b < p->le && is_ws_char(p->s[b])) b++;
+      }
       if (p->le > b) code->title = mdx_decode_string(p->doc, p->s + b, p->le - b);
       p->leaf = code;
       p->flow = FLOW_FENCED;
@@ -917,6 +926,19 @@ void mdx_blocks_parse(mdx_doc *doc) {
   p.len = doc->len;
   uint32_t pos = 0;
   uint32_t cr = NONE;
+  /* Frontmatter takes the first lines whole (frontmatter.c); they still get their line
+   * ends recorded below, but no block parsing. */
+  uint32_t matter_end = 0;
+  mdx_frontmatter fm;
+  int matter = doc->options & MDX_OPT_FRONTMATTER ? mdx_frontmatter_scan(p.s, p.len, &fm) : 0;
+  p.flat = matter == MDX_FRONTMATTER_UNCLOSED;
+  if (matter == MDX_FRONTMATTER_FOUND) {
+    mdx_node *m = mdx_node_new(&doc->arena, (mdx_node_type)fm.type, 0, fm.end);
+    m->value.ptr = p.s + fm.value_start;
+    m->value.len = fm.value_end - fm.value_start;
+    mdx_node_append(doc->root, m);
+    matter_end = fm.end;
+  }
   while (pos < p.len) { /* bounded: each round moves past one line */
     uint32_t e = find_eol(p.s, pos, p.len, &cr);
     uint32_t next = e;
@@ -948,7 +970,11 @@ void mdx_blocks_parse(mdx_doc *doc) {
         p.last_nonws = i - 1;
         break;
       }
-    process_line(&p);
+    if (pos < matter_end) {
+      if (e >= matter_end) mark_both(&p, e, p.li); /* the closing fence */
+    } else {
+      process_line(&p);
+    }
     pos = next;
     p.li++;
   }

@@ -27,6 +27,7 @@ struct mdx_doc {
   mdx_scratch view_text;  /* mdx_view.s when the lines are not contiguous in the source */
   mdx_scratch brackets;   /* the inline phase's bracket stack */
   mdx_scratch ticks;      /* the inline phase's backtick run index */
+  mdx_scratch dollars;    /* the same for `$` runs (inline math) */
   mdx_delim *spare_delims; /* delimiter records done with, for reuse */
   mdx_node *spare_nodes;   /* short nodes (see node.h) unlinked for good, for reuse */
   /* The block phase's line ends (blocks.c), malloc'd rather than in the arena because

@@ -47,13 +47,14 @@ typedef struct bracket {
   int image;
 } bracket;
 
-/* Backtick runs of the leaf, grouped by length, each group in offset order (in the doc's
- * `ticks` scratch). */
+/* Backtick runs (or, for inline math, dollar runs) of the leaf, grouped by length, each
+ * group in offset order (in the doc's `ticks` or `dollars` scratch). */
 typedef struct tick_index {
   uint32_t *pos;   /* run offsets, sorted by (length, offset) */
   uint32_t *first; /* first[len] .. first[len + 1]: runs of that length */
   uint32_t max_len;
   int built;
+  char ch; /* '`' or '$' */
 } tick_index;
 
 /* Needles whose absence after an offset is remembered (see html_find). */
@@ -69,6 +70,7 @@ typedef struct ictx {
   uint32_t bcount, bcap, bseq;
   uint32_t inactive_below; /* link openers with seq below this cannot form links */
   tick_index ticks;
+  tick_index dollars; /* inline math (MDX_OPT_MATH) */
   uint32_t absent_from[NEEDLES];
   uint64_t alt_budget; /* bytes of nested images' alt that enclosing alts may still copy */
 } ictx;
@@ -278,15 +280,16 @@ static void scan_delims(ictx *c, uint32_t pos, uint32_t *pend) {
 
 /* ---- code spans ---- */
 
-static void build_ticks(ictx *c) {
+static void build_ticks(ictx *c, tick_index *t) {
   const char *s = c->v.s;
   uint32_t n = c->v.n, runs = 0, max_len = 0;
-  tick_index *t = &c->ticks;
+  const char ch = t->ch;
+  mdx_scratch *scratch = ch == '$' ? &c->doc->dollars : &c->doc->ticks;
   t->built = 1;
   /* One pass collects the runs as (offset, length) pairs at the scratch's end, then a
    * counting sort by length puts the offsets before them. A run takes at least one byte,
    * so n runs at most: 2n slots for the pairs, n for the sorted offsets, n + 2 counts. */
-  const char *p = memchr(s, '`', n);
+  const char *p = memchr(s, ch, n);
   if (!p) { /* no run at all: nothing to index (the caller found none either) */
     t->max_len = 0;
     return;
@@ -295,15 +298,15 @@ static void build_ticks(ictx *c) {
   uint32_t *pairs = NULL;
   uint64_t room = 0;
   for (uint32_t i = from; i < n;) { /* bounded: i grows */
-    const char *q = memchr(s + i, '`', n - i);
+    const char *q = memchr(s + i, ch, n - i);
     if (!q) break;
     i = (uint32_t)(q - s);
     uint32_t j = i + 1;
-    while (j < n && s[j] == '`') j++; /* bounded: n */
+    while (j < n && s[j] == ch) j++; /* bounded: n */
     if (runs == room) { /* grow: first pass sizes for a few runs, most leaves have few */
       room = room ? room * 2 : 16;
       if (room > n) room = n;
-      pairs = mdx_scratch_get(&c->doc->arena, &c->doc->ticks, (size_t)room * 2 * sizeof *pairs);
+      pairs = mdx_scratch_get(&c->doc->arena, scratch, (size_t)room * 2 * sizeof *pairs);
     }
     pairs[2 * runs] = i;
     pairs[2 * runs + 1] = j - i;
@@ -313,7 +316,7 @@ static void build_ticks(ictx *c) {
   }
   t->max_len = max_len;
   size_t need = (size_t)runs * 3 + (size_t)max_len + 2;
-  pairs = mdx_scratch_get(&c->doc->arena, &c->doc->ticks, need * sizeof *pairs);
+  pairs = mdx_scratch_get(&c->doc->arena, scratch, need * sizeof *pairs);
   t->pos = pairs + 2 * (size_t)runs;
   t->first = t->pos + runs;
   memset(t->first, 0, ((size_t)max_len + 2) * sizeof *t->first);
@@ -326,10 +329,9 @@ static void build_ticks(ictx *c) {
   t->first[0] = 0;
 }
 
-/* Offset of the first backtick run of exactly `len` at or after `from`, or UINT32_MAX. */
-static uint32_t find_ticks(ictx *c, uint32_t len, uint32_t from) {
-  tick_index *t = &c->ticks;
-  if (!t->built) build_ticks(c);
+/* Offset of the first run of exactly `len` at or after `from`, or UINT32_MAX. */
+static uint32_t find_ticks(ictx *c, tick_index *t, uint32_t len, uint32_t from) {
+  if (!t->built) build_ticks(c, t);
   if (len > t->max_len) return UINT32_MAX;
   uint32_t lo = t->first[len], hi = t->first[len + 1];
   while (lo < hi) { /* bounded: binary search */
@@ -352,13 +354,17 @@ static uint32_t fail_at(mdx_view *v, uint32_t at) {
   return 0;
 }
 
-/* A code span opening at pos; returns the offset after it, or 0. */
+/* A code span opening at pos; returns the offset after it, or 0. Inline math (a `$` run
+ * at pos) follows the very same rules in micromark-extension-math: a closing run of
+ * exactly the opening's length, one space or line ending stripped from both ends. */
 static uint32_t scan_code(ictx *c, uint32_t pos) {
   const char *s = c->v.s;
+  const char ch = s[pos];
+  tick_index *t = ch == '$' ? &c->dollars : &c->ticks;
   uint32_t n = c->v.n, k = pos;
-  while (k < n && s[k] == '`') k++; /* bounded: n */
+  while (k < n && s[k] == ch) k++; /* bounded: n */
   uint32_t len = k - pos;
-  uint32_t close = find_ticks(c, len, k);
+  uint32_t close = find_ticks(c, t, len, k);
   if (close == UINT32_MAX) return fail_at(&c->v, n); /* micromark read to the end */
   uint32_t from = k, to = close;
   /* Strip one space or line ending from both ends when both are there and something
@@ -377,7 +383,8 @@ static uint32_t scan_code(ictx *c, uint32_t pos) {
       to -= (s[to - 1] == '\n' && to - 2 >= from && s[to - 2] == '\r') ? 2 : 1;
     }
   }
-  mdx_node *code = new_node(c, MDX_NODE_INLINE_CODE, pos, close + len);
+  mdx_node *code = new_node(c, ch == '$' ? MDX_NODE_INLINE_MATH : MDX_NODE_INLINE_CODE, pos,
+                            close + len);
   code->value = mdx_view_text(&c->v, from, to, 0);
   mdx_node_append(c->leaf, code);
   return close + len;
@@ -821,9 +828,14 @@ static uint32_t eol_end(ictx *c, uint32_t li) {
   return mdx_view_src_end(&c->v, l->eol);
 }
 
-static const unsigned char special[256] = {
+static const unsigned char special_plain[256] = {
     ['\n'] = 1, ['\r'] = 1, ['\\'] = 1, ['&'] = 1, ['`'] = 1, ['<'] = 1,
     ['*'] = 1,  ['_'] = 1,  ['['] = 1,  [']'] = 1, ['!'] = 1,
+};
+/* With MDX_OPT_MATH, `$` stops the plain-text run too. */
+static const unsigned char special_math[256] = {
+    ['\n'] = 1, ['\r'] = 1, ['\\'] = 1, ['&'] = 1, ['`'] = 1, ['<'] = 1,
+    ['*'] = 1,  ['_'] = 1,  ['['] = 1,  [']'] = 1, ['!'] = 1, ['$'] = 1,
 };
 
 void mdx_inlines_parse(mdx_doc *doc, mdx_node *leaf) {
@@ -834,6 +846,9 @@ void mdx_inlines_parse(mdx_doc *doc, mdx_node *leaf) {
   c->leaf = leaf;
   mdx_view_init(&c->v, doc, leaf->lines, leaf->line_count, !!(leaf->flags & MDX_FLAG_LEAD));
   for (int k = 0; k < NEEDLES; k++) c->absent_from[k] = UINT32_MAX;
+  c->ticks.ch = '`';
+  c->dollars.ch = '$';
+  const unsigned char *special = doc->options & MDX_OPT_MATH ? special_math : special_plain;
   c->alt_budget = (uint64_t)c->v.n * MDX_MAX_ALT_REPEAT;
   const char *s = c->v.s;
   uint32_t n = c->v.n, pos = 0, pend = 0;
@@ -898,12 +913,13 @@ void mdx_inlines_parse(mdx_doc *doc, mdx_node *leaf) {
       }
       break;
     }
-    case '`': {
+    case '`':
+    case '$': { /* '$' only comes here with MDX_OPT_MATH (see special_math) */
       add_text(c, pend, pos); /* harmless if no span forms: texts merge later */
       pend = pos;
       next = scan_code(c, pos);
       if (!next) { /* the whole run is text */
-        while (pos < n && s[pos] == '`') pos++; /* bounded: n */
+        while (pos < n && s[pos] == (char)ch) pos++; /* bounded: n */
         continue;
       }
       break;

@@ -91,6 +91,11 @@ static uint32_t specific_flags(const encoder *e, const mdx_node *n) {
            (same_text(n->label, n->raw_label) ? MDX_OCP_RAW_SAME : 0);
   case MDX_NODE_LINK_REFERENCE: case MDX_NODE_IMAGE_REFERENCE:
     return ((uint32_t)n->num & 3u) | (same_text(n->label, n->raw_label) ? MDX_OCP_RAW_SAME : 0);
+  case MDX_NODE_MATH: /* a literal with an optional meta (its fence line's rest) */
+    return (n->value.ptr == e->doc->src + n->start && n->value.len == n->end - n->start
+                ? MDX_OCP_VERBATIM
+                : 0) |
+           (n->title.ptr ? MDX_OCP_HAS_SECOND : 0);
   default:
     if (is_literal(n->type) && n->value.ptr == e->doc->src + n->start &&
         n->value.len == n->end - n->start)
@@ -144,6 +149,10 @@ static void put_node(encoder *e, const mdx_node *n) {
   case MDX_NODE_IMAGE_REFERENCE:
     put_labels(e, n, specific);
     put_string(e, n->value);
+    break;
+  case MDX_NODE_MATH:
+    if (!(specific & MDX_OCP_VERBATIM)) put_string(e, n->value);
+    if (n->title.ptr) put_string(e, n->title);
     break;
   default:
     if (is_literal(n->type) && !(specific & MDX_OCP_VERBATIM)) put_string(e, n->value);

@@ -20,7 +20,7 @@
 #define MDX_OCP_CHECKED_SET 2u   /* listItem */
 #define MDX_OCP_CHECKED 4u       /* listItem */
 #define MDX_OCP_HAS_FIRST 1u     /* code: has lang; link, image, definition: has title */
-#define MDX_OCP_HAS_SECOND 2u    /* code: has meta */
+#define MDX_OCP_HAS_SECOND 2u    /* code, math: has meta */
 #define MDX_OCP_RAW_SAME 4u      /* definition, *Reference: raw label = label (one ref) */
 
 /* Header flags (byte 5). */

@@ -78,8 +78,12 @@ static void put_fields(const mdx_node *n) {
     put_str_field("meta", n->title);
     put_str_field("value", n->value);
     break;
+  case MDX_NODE_MATH:
+    put_str_field("meta", n->title);
+    put_str_field("value", n->value);
+    break;
   case MDX_NODE_TEXT: case MDX_NODE_INLINE_CODE: case MDX_NODE_HTML:
-  case MDX_NODE_MATH: case MDX_NODE_INLINE_MATH: case MDX_NODE_YAML: case MDX_NODE_TOML:
+  case MDX_NODE_INLINE_MATH: case MDX_NODE_YAML: case MDX_NODE_TOML:
     put_str_field("value", n->value);
     break;
   case MDX_NODE_DEFINITION:

@@ -2,11 +2,17 @@
 // on the CommonMark spec examples or on files, and prints the first difference of each.
 //   node test/tools/compare-mdast.mjs spec [--section NAME] [--example N] [--verbose] [--blocks]
 //   node test/tools/compare-mdast.mjs FILE...
+// --ext math,frontmatter: turn those on in both (micromark-extension-math and
+// micromark-extension-frontmatter with ['yaml', 'toml'], and their mdast utilities).
 import {execFileSync} from 'node:child_process'
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {fromMarkdown} from 'mdast-util-from-markdown'
 import {normalizeIdentifier} from 'micromark-util-normalize-identifier'
+import {frontmatter} from 'micromark-extension-frontmatter'
+import {frontmatterFromMarkdown} from 'mdast-util-frontmatter'
+import {math} from 'micromark-extension-math'
+import {mathFromMarkdown} from 'mdast-util-math'
 
 const require = createRequire(import.meta.url)
 const dump = new URL('../../build-c/mdx-dump', import.meta.url).pathname
@@ -17,8 +23,26 @@ const pick = (flag) => {
   return i >= 0 ? args[i + 1] : undefined
 }
 
+const ext = (pick('--ext') || '').split(',').filter(Boolean)
+const optionBits = (ext.includes('math') ? 1 << 2 : 0) | (ext.includes('frontmatter') ? 1 << 3 : 0)
+const referenceOptions = {extensions: [], mdastExtensions: []}
+if (ext.includes('frontmatter')) {
+  referenceOptions.extensions.push(frontmatter(['yaml', 'toml']))
+  referenceOptions.mdastExtensions.push(frontmatterFromMarkdown(['yaml', 'toml']))
+}
+if (ext.includes('math')) {
+  referenceOptions.extensions.push(math())
+  referenceOptions.mdastExtensions.push(mathFromMarkdown())
+}
+/** The reference's math nodes carry hast hints (`data`); the dump does not print them. */
+function dropData(node) {
+  if (node.type === 'math' || node.type === 'inlineMath') delete node.data
+  if (node.children) node.children.forEach(dropData)
+  return node
+}
+
 function ours(source) {
-  const json = execFileSync(dump, ['--options', '0'], {input: source, maxBuffer: 1 << 30})
+  const json = execFileSync(dump, ['--options', String(optionBits)], {input: source, maxBuffer: 1 << 30})
   const tree = JSON.parse(json)
   ;(function fix(node) {
     if ('rawLabel' in node) {
@@ -57,7 +81,7 @@ if (args[0] === 'spec') {
   if (section) cases = cases.filter((c) => c.section === section)
   if (example) cases = cases.filter((c) => c.number === Number(example))
 } else {
-  cases = args.filter((a) => !a.startsWith('--')).map((f) => ({name: f, source: readFileSync(f, 'utf8')}))
+  cases = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--ext').map((f) => ({name: f, source: readFileSync(f, 'utf8')}))
 }
 
 // --blocks: compare block structure only (inline children of leaves are dropped).
@@ -74,7 +98,7 @@ for (const c of cases) {
   let diff
   try {
     let a = ours(c.source)
-    let b = JSON.parse(JSON.stringify(fromMarkdown(c.source)))
+    let b = dropData(JSON.parse(JSON.stringify(fromMarkdown(c.source, referenceOptions))))
     if (blocksOnly) {
       a = stripInlines(a)
       b = stripInlines(b)
