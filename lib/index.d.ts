@@ -6,9 +6,9 @@ export interface ParseOptions {
   format?: 'mdx' | 'md'
   /** GFM extensions (default `true`; not applied yet). */
   gfm?: boolean
-  /** Math (default `true`; not applied yet). */
+  /** `$inline$` and `$$` block math (default `true`). */
   math?: boolean
-  /** YAML/TOML frontmatter (default `true`; not applied yet). */
+  /** YAML (`---`) / TOML (`+++`) frontmatter (default `true`). */
   frontmatter?: boolean
   /** Add unist positions (default `true`). */
   position?: boolean
