@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "gfm_tasks.h"
 
 /* The label a reference was written with (for printing an unresolved one). */
 static mdx_str ref_label(const mdx_node *node) {
@@ -492,6 +493,13 @@ static int render_enter(html_state *st, const mdx_node *node) {
       tag(st, "<p>");
     }
     st->slurp_all = 0;
+    if (node->num & MDX_TASK_SET) { /* GFM task list item (gfm_tasks.h) */
+      tag(st, node->num & MDX_TASK_CHECKED ? "<input type=\"checkbox\" disabled=\"\" checked=\"\" />"
+                                           : "<input type=\"checkbox\" disabled=\"\" />");
+      /* micromark prints the character the mdast utility drops from the text */
+      char dropped = (char)((node->num >> MDX_TASK_CHAR_SHIFT) & 0xff);
+      if (dropped) mdx_buf_putc(st->out, dropped);
+    }
     return 0;
   case MDX_NODE_HEADING:
     if (node->flags & MDX_FLAG_SETEXT) st->slurp_all = 0;
@@ -525,10 +533,6 @@ static int render_enter(html_state *st, const mdx_node *node) {
     if (node->prev) item_close(st);
     line_ending_if_needed(st);
     tag(st, "<li>");
-    if (node->flags & MDX_FLAG_CHECKED_SET)
-      tag(st, node->flags & MDX_FLAG_CHECKED
-                  ? "<input type=\"checkbox\" disabled=\"\" checked=\"\" /> "
-                  : "<input type=\"checkbox\" disabled=\"\" /> ");
     st->last_was_tag = 0; /* so that an empty item prints <li></li> */
     return 0;
   case MDX_NODE_HTML:

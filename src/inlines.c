@@ -24,6 +24,7 @@
  * container prefix (see eol_end and mdx_view.furthest). */
 #include <string.h>
 
+#include "gfm_tasks.h"
 #include "limits.h"
 #include "refs.h"
 #include "scan.h"
@@ -73,6 +74,8 @@ typedef struct ictx {
   tick_index dollars; /* inline math (MDX_OPT_MATH) */
   uint32_t absent_from[NEEDLES];
   uint64_t alt_budget; /* bytes of nested images' alt that enclosing alts may still copy */
+  int gfm;            /* MDX_OPT_GFM: `~` strikethrough */
+  char first_used;    /* '*' or '~': which of emphasis and strikethrough came first */
 } ictx;
 
 static const char *const needle_text[NEEDLES] = {"-->", "]]>", "?>", ">", "\"", "'"};
@@ -161,23 +164,37 @@ static void delim_remove(ictx *c, delim *d) {
   c->doc->spare_delims = d;
 }
 
-/* Resolves emphasis among the delimiters with seq >= bottom, then drops them all.
- * micromark's rule: each closer, in order, takes the nearest earlier opener of its
- * marker that the rule of 3 allows. */
-static void process_emphasis(ictx *c, uint32_t bottom) {
-  delim *closer = c->dlast, *first = NULL;
-  while (closer && closer->seq >= bottom) { /* bounded: delimiters above bottom */
-    first = closer;
-    closer = closer->prev;
+/* The first delimiter with seq >= seq, or NULL. */
+static delim *delim_from(ictx *c, uint32_t seq) {
+  delim *d = c->dlast, *first = NULL;
+  while (d && d->seq >= seq) { /* bounded: delimiters above seq */
+    first = d;
+    d = d->prev;
   }
+  return first;
+}
+
+/* The two passes call each other only with inner = 0, so the nesting is at most two
+ * calls deep (not recursion in the unbounded sense). */
+static void strike_pass(ictx *c, delim *first, delim *stop, int inner);
+
+/* Emphasis among the `*`/`_` delimiters from `first` up to `stop` (NULL: to the end).
+ * micromark's rule: each closer, in order, takes the nearest earlier opener of its
+ * marker that the rule of 3 allows. `inner`: GFM strikethrough has not been resolved yet
+ * (emphasis came first in the leaf), so each emphasis formed resolves it in its content,
+ * as micromark's attention resolver does through `insideSpan`. `~` delimiters are
+ * neither openers nor closers here. */
+static void attention_pass(ictx *c, delim *first, delim *stop, int inner) {
+  if (!first) return;
+  uint32_t lo = first->seq;
   /* min_seq[marker][can_open][len % 3]: openers below it are known not to match. */
   uint32_t min_seq[2][2][3];
   for (int a = 0; a < 2; a++)
     for (int b = 0; b < 2; b++)
-      for (int m = 0; m < 3; m++) min_seq[a][b][m] = bottom;
-  closer = first;
-  while (closer) { /* bounded: each turn uses up a closer or some of its length */
-    if (!closer->can_close) {
+      for (int m = 0; m < 3; m++) min_seq[a][b][m] = lo;
+  delim *closer = first;
+  while (closer && closer != stop) { /* bounded: each turn uses up a closer or some of its length */
+    if (!closer->can_close || closer->ch == '~') {
       closer = closer->next;
       continue;
     }
@@ -210,6 +227,7 @@ static void process_emphasis(ictx *c, uint32_t bottom) {
       closer = next;
       continue;
     }
+    if (inner && o->next != closer) strike_pass(c, o->next, closer, 0);
     while (o->next != closer) delim_remove(c, o->next); /* bounded: delimiters between */
     mdx_node *on = o->node, *cn = closer->node;
     on->end -= use;
@@ -235,6 +253,67 @@ static void process_emphasis(ictx *c, uint32_t bottom) {
       closer = next;
     }
   }
+}
+
+/* GFM strikethrough among the `~` delimiters from `first` up to `stop`, as
+ * micromark-extension-gfm-strikethrough resolves it: each closer, in order, takes the
+ * nearest earlier opener of the same length (1 or 2), whatever lies between; the content
+ * of each `delete` formed then has its emphasis resolved when `inner` (strikethrough
+ * came first in the leaf). Linear: a failed search raises the bottom for its length, a
+ * successful one removes every delimiter it passed over. */
+static void strike_pass(ictx *c, delim *first, delim *stop, int inner) {
+  if (!first) return;
+  uint32_t bottom[3] = {first->seq, first->seq, first->seq}; /* by run length */
+  delim *closer = first;
+  while (closer && closer != stop) { /* bounded: each turn passes or uses up a closer */
+    if (!closer->can_close || closer->ch != '~') {
+      closer = closer->next;
+      continue;
+    }
+    uint32_t *bot = &bottom[closer->len];
+    delim *o = closer->prev;
+    for (; o && o->seq >= *bot; o = o->prev) /* bounded: amortised by bottom */
+      if (o->ch == '~' && o->can_open && o->len == closer->len) break;
+    if (o && o->seq < *bot) o = NULL;
+    mdx_node *del = NULL;
+    if (o) {
+      del = make_node(c, MDX_NODE_DELETE, o->node->start, closer->node->end);
+      insert_after(o->node, del);
+      if (!adopt(del, del, closer->node)) {
+        drop_node(c, del);
+        del = NULL;
+      }
+    }
+    if (!del) {
+      *bot = closer->seq;
+      closer = closer->next;
+      continue;
+    }
+    if (inner && o->next != closer) attention_pass(c, o->next, closer, 0);
+    while (o->next != closer) delim_remove(c, o->next); /* bounded: delimiters between */
+    delim *next = closer->next;
+    drop_node(c, o->node);
+    drop_node(c, closer->node);
+    delim_remove(c, o);
+    delim_remove(c, closer);
+    closer = next;
+  }
+}
+
+/* Resolves emphasis (and GFM strikethrough) among the delimiters with seq >= bottom,
+ * then drops them all. micromark runs the two resolvers over a leaf in the order their
+ * constructs were first used in it (`strike_first`); inside a link label (and inside each
+ * span formed) strikethrough goes first (`insideSpan` order). */
+static void process_emphasis(ictx *c, uint32_t bottom, int strike_first) {
+  if (!c->gfm) {
+    attention_pass(c, delim_from(c, bottom), NULL, 0);
+  } else if (strike_first) {
+    strike_pass(c, delim_from(c, bottom), NULL, 1);
+    attention_pass(c, delim_from(c, bottom), NULL, 0);
+  } else {
+    attention_pass(c, delim_from(c, bottom), NULL, 1);
+    strike_pass(c, delim_from(c, bottom), NULL, 0);
+  }
   while (c->dlast && c->dlast->seq >= bottom) delim_remove(c, c->dlast); /* bounded */
 }
 
@@ -252,8 +331,22 @@ static void scan_delims(ictx *c, uint32_t pos, uint32_t *pend) {
   }
   int open = !after || (after == MDX_CLASS_PUNCT && before);
   int close = !before || (before == MDX_CLASS_PUNCT && after);
-  int can_open = ch == '*' ? open : open && (before || !close);
-  int can_close = ch == '*' ? close : close && (after || !open);
+  if (ch == '~') {
+    /* GFM strikethrough: only runs of one or two; a run right after another `~` (only
+     * possible after an escaped one, runs are maximal) is a sequence too. */
+    if (end - pos > 2) return;
+    if (!c->first_used) c->first_used = '~';
+  } else {
+    if (!c->first_used) c->first_used = '*';
+    /* With GFM, `~` is an "attention marker": a `*`/`_` run next to one may open
+     * (before it) or close (after it) whatever the flanking rules say. */
+    if (c->gfm) {
+      if (end < n && s[end] == '~') open = 1;
+      if (pos > 0 && s[pos - 1] == '~') close = 1;
+    }
+  }
+  int can_open = ch != '_' ? open : open && (before || !close);
+  int can_close = ch != '_' ? close : close && (after || !open);
   if ((!can_open && !can_close) || c->dcount >= MDX_MAX_DELIMITERS) return; /* plain text */
   add_text(c, *pend, pos);
   delim *d = c->doc->spare_delims;
@@ -727,7 +820,7 @@ static uint32_t close_bracket(ictx *c, uint32_t pos, uint32_t *pend) {
   mdx_node_type type = r.kind < 0 ? (b->image ? MDX_NODE_IMAGE : MDX_NODE_LINK)
                                   : (b->image ? MDX_NODE_IMAGE_REFERENCE : MDX_NODE_LINK_REFERENCE);
   add_text(c, *pend, pos);
-  process_emphasis(c, b->delim_seq);
+  process_emphasis(c, b->delim_seq, 1);
   mdx_node *link = make_node(c, type, b->node->start, mdx_view_src_end(&c->v, r.end));
   *pend = pos;
   insert_after(b->node, link);
@@ -849,10 +942,22 @@ void mdx_inlines_parse(mdx_doc *doc, mdx_node *leaf) {
   c->ticks.ch = '`';
   c->dollars.ch = '$';
   const unsigned char *special = doc->options & MDX_OPT_MATH ? special_math : special_plain;
+  unsigned char special_gfm[256];
+  if (doc->options & MDX_OPT_GFM) { /* `~` stops plain-text runs too */
+    memcpy(special_gfm, special, sizeof special_gfm);
+    special_gfm['~'] = 1;
+    special = special_gfm;
+    c->gfm = 1;
+  }
   c->alt_budget = (uint64_t)c->v.n * MDX_MAX_ALT_REPEAT;
   const char *s = c->v.s;
   uint32_t n = c->v.n, pos = 0, pend = 0;
   const unsigned char *u = (const unsigned char *)s;
+  int task = 0, checked = 0;
+  if (c->gfm && mdx_task_paragraph(doc, leaf)) { /* GFM task list item check */
+    pos = pend = mdx_task_check(&c->v, &checked);
+    task = pos != 0;
+  }
   while (pos < n) { /* bounded: pos grows every turn */
     /* Plain text runs: four table lookups per round, then byte by byte. */
     while (n - pos >= 4 && !(special[u[pos]] | special[u[pos + 1]] | special[u[pos + 2]] |
@@ -958,6 +1063,7 @@ void mdx_inlines_parse(mdx_doc *doc, mdx_node *leaf) {
       }
       break;
     }
+    case '~': /* only comes here with MDX_OPT_GFM */
     case '*':
     case '_': {
       uint32_t end = pos;
@@ -998,6 +1104,7 @@ void mdx_inlines_parse(mdx_doc *doc, mdx_node *leaf) {
   uint32_t ws = n;
   while (ws > pend && mdx_is_space(s[ws - 1])) ws--; /* bounded: pend */
   add_text(c, pend, ws);
-  process_emphasis(c, 0);
+  process_emphasis(c, 0, c->first_used == '~');
   merge_texts(c);
+  if (task) mdx_task_finish(doc, leaf, checked);
 }

@@ -2,8 +2,9 @@
 // on the CommonMark spec examples or on files, and prints the first difference of each.
 //   node test/tools/compare-mdast.mjs spec [--section NAME] [--example N] [--verbose] [--blocks]
 //   node test/tools/compare-mdast.mjs FILE...
-// --ext math,frontmatter: turn those on in both (micromark-extension-math and
-// micromark-extension-frontmatter with ['yaml', 'toml'], and their mdast utilities).
+// --ext math,frontmatter,gfm: turn those on in both (micromark-extension-math and
+// micromark-extension-frontmatter with ['yaml', 'toml'], micromark-extension-gfm, and
+// their mdast utilities).
 import {execFileSync} from 'node:child_process'
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
@@ -13,6 +14,8 @@ import {frontmatter} from 'micromark-extension-frontmatter'
 import {frontmatterFromMarkdown} from 'mdast-util-frontmatter'
 import {math} from 'micromark-extension-math'
 import {mathFromMarkdown} from 'mdast-util-math'
+import {gfm} from 'micromark-extension-gfm'
+import {gfmFromMarkdown} from 'mdast-util-gfm'
 
 const require = createRequire(import.meta.url)
 const dump = new URL('../../build-c/mdx-dump', import.meta.url).pathname
@@ -24,11 +27,15 @@ const pick = (flag) => {
 }
 
 const ext = (pick('--ext') || '').split(',').filter(Boolean)
-const optionBits = (ext.includes('math') ? 1 << 2 : 0) | (ext.includes('frontmatter') ? 1 << 3 : 0)
+const optionBits = (ext.includes('gfm') ? 1 << 1 : 0) | (ext.includes('math') ? 1 << 2 : 0) | (ext.includes('frontmatter') ? 1 << 3 : 0)
 const referenceOptions = {extensions: [], mdastExtensions: []}
 if (ext.includes('frontmatter')) {
   referenceOptions.extensions.push(frontmatter(['yaml', 'toml']))
   referenceOptions.mdastExtensions.push(frontmatterFromMarkdown(['yaml', 'toml']))
+}
+if (ext.includes('gfm')) {
+  referenceOptions.extensions.push(gfm())
+  referenceOptions.mdastExtensions.push(gfmFromMarkdown())
 }
 if (ext.includes('math')) {
   referenceOptions.extensions.push(math())
