@@ -85,7 +85,6 @@ enum {
   MDX_FLAG_CHECKED = 1 << 3,     /* listItem: checked = true */
   MDX_FLAG_SETEXT = 1 << 4,      /* heading: setext underline (HTML renders the same) */
   MDX_FLAG_FENCED = 1 << 5,      /* code: fenced (not indented) */
-  MDX_FLAG_OPEN = 1 << 6,        /* block parser: still open */
   MDX_FLAG_TIGHT = 1 << 7,       /* list: HTML renders items without <p> */
   MDX_FLAG_LEAD = 1 << 8         /* paragraph, heading: `pad` of lines is their lead (above) */
 };
