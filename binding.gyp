@@ -15,6 +15,7 @@
         "src/inlines.c",
         "src/math.c",
         "src/input.c",
+        "src/jsscan.c",
         "src/node.c",
         "src/ocp.c",
         "src/parse.c",

@@ -35,4 +35,9 @@
  * leaves out the alt of the images inside it. */
 #define MDX_MAX_ALT_REPEAT 8
 
+/* Brackets, template literals and JSX elements open at once inside one MDX expression or
+ * ESM block (jsscan.h). The scanner's stack is fixed-size; deeper JavaScript is reported
+ * as an error rather than read wrong. */
+#define MDX_MAX_JS_NESTING 256
+
 #endif
