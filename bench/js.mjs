@@ -1,6 +1,11 @@
 // JS timings: omni-mdx's API from Node against the JS Markdown parsers people use.
 //
-//   node bench/js.mjs [--time SECONDS] [--runs N] [--only TEXT] FILE...
+//   node bench/js.mjs [--profile commonmark|extensions|mdx] [--time SECONDS] [--runs N] [--only TEXT] FILE...
+//
+// The profile says which syntax both sides parse: `commonmark` (the default: every
+// extension off), `extensions` (Markdown with GFM, math and frontmatter: omni's options
+// against micromark with the same extensions) or `mdx` (omni's defaults against
+// micromark-extension-mdxjs with the same extensions).
 //
 // Each FILE is one document, passed as a JS string (what a server has in hand); a pass
 // calls the engine once per document. A run repeats passes for at least SECONDS
@@ -13,54 +18,99 @@
 import {createRequire} from 'node:module'
 import fs from 'node:fs'
 import {fromMarkdown} from 'mdast-util-from-markdown'
+import {micromark} from 'micromark'
+import {gfm, gfmHtml} from 'micromark-extension-gfm'
+import {math, mathHtml} from 'micromark-extension-math'
+import {frontmatter} from 'micromark-extension-frontmatter'
+import {mdxjs} from 'micromark-extension-mdxjs'
+import {gfmFromMarkdown} from 'mdast-util-gfm'
+import {mathFromMarkdown} from 'mdast-util-math'
+import {frontmatterFromMarkdown} from 'mdast-util-frontmatter'
+import {mdxFromMarkdown} from 'mdast-util-mdx'
 import markdownit from 'markdown-it'
 import {init as initMd4w, mdToHtml} from 'md4w'
 
 const require = createRequire(import.meta.url)
 const omni = require('..')
 
-// CommonMark only, everywhere.
-const OPTIONS = {format: 'md', gfm: false, math: false, frontmatter: false}
+const FRONTMATTER = ['yaml', 'toml']
+const EXTENSIONS = [gfm(), math(), frontmatter(FRONTMATTER)]
+const MDAST_EXTENSIONS = [gfmFromMarkdown(), mathFromMarkdown(), frontmatterFromMarkdown(FRONTMATTER)]
 const md = markdownit('commonmark')
 await initMd4w('fast')
 const MD4W_COMMONMARK = {parseFlags: 0}
 
 /** Each engine returns the size of its binary output (0 when there is none). */
-const ENGINES = [
-  {name: 'omni parse() → mdast', fn: (s) => (omni.parse(s, OPTIONS), 0)},
+const PROFILES = {
+  commonmark: () => engines({format: 'md', gfm: false, math: false, frontmatter: false}, {}, [
+    {name: 'markdown-it .parse()', fn: (s) => (md.parse(s, {}), 0)},
+    {name: 'markdown-it .render()', fn: (s) => (md.render(s), 0)},
+    {name: 'md4w mdToHtml() (wasm md4c)', fn: (s) => (mdToHtml(s, MD4W_COMMONMARK), 0)}
+  ]),
+  extensions: () => engines({format: 'md'}, {extensions: EXTENSIONS, mdastExtensions: MDAST_EXTENSIONS}, [
+    {
+      name: 'micromark HTML (gfm, math)',
+      fn: (s) => (micromark(s, {extensions: EXTENSIONS, htmlExtensions: [gfmHtml(), mathHtml()]}), 0),
+      slow: true
+    }
+  ]),
+  // A corpus document may be invalid MDX (the reference rejects one of corpus/mdx/):
+  // both sides then parse it up to the error and throw, which is part of the work timed.
+  mdx: () => engines({}, {extensions: [mdxjs(), ...EXTENSIONS], mdastExtensions: [mdxFromMarkdown(), ...MDAST_EXTENSIONS]}, [])
+    .map((engine) => ({...engine, fn: tolerant(engine.fn)}))
+}
+
+/** fn, returning 0 where it throws an MDX syntax error (one with a line, as VFileMessage and omni's have). */
+function tolerant(fn) {
+  return (s) => {
+    try {
+      return fn(s)
+    } catch (error) {
+      if (error && typeof error.line === 'number') return 0
+      throw error
+    }
+  }
+}
+
+/** omni's three entry points with `options`, the reference parser with `reference`, then `others`. */
+function engines(options, reference, others) {
+  return [
+  {name: 'omni parse() → mdast', fn: (s) => (omni.parse(s, options), 0)},
   {
     name: 'omni parseToBuffer() + dispose()',
     fn(s) {
-      const buffer = omni.parseToBuffer(s, OPTIONS)
+      const buffer = omni.parseToBuffer(s, options)
       const size = buffer.byteLength
       omni.dispose(buffer)
       return size
     }
   },
-  {name: 'omni toHtml()', fn: (s) => (omni.toHtml(s, OPTIONS), 0)},
-  {name: 'mdast-util-from-markdown', fn: (s) => (fromMarkdown(s), 0), slow: true},
-  {name: 'markdown-it .parse()', fn: (s) => (md.parse(s, {}), 0)},
-  {name: 'markdown-it .render()', fn: (s) => (md.render(s), 0)},
-  {name: 'md4w mdToHtml() (wasm md4c)', fn: (s) => (mdToHtml(s, MD4W_COMMONMARK), 0)}
-]
+  {name: 'omni toHtml()', fn: (s) => (omni.toHtml(s, options), 0)},
+  {name: 'mdast-util-from-markdown', fn: (s) => (fromMarkdown(s, reference), 0), slow: true},
+  ...others
+  ]
+}
 
 function main() {
   const args = process.argv.slice(2)
   let minTime = 0.3
   let runs = 5
   let only = ''
+  let profile = 'commonmark'
   while (args.length > 1 && args[0].startsWith('--')) {
     const [flag, value] = args.splice(0, 2)
     if (flag === '--time') minTime = Number(value)
     else if (flag === '--runs') runs = Number(value)
     else if (flag === '--only') only = value
+    else if (flag === '--profile') profile = value
     else throw new Error(`js.mjs: unknown flag ${flag}`)
   }
   if (args.length === 0) throw new Error('usage: js.mjs [--time S] [--runs N] [--only TEXT] FILE...')
 
   const docs = args.map((file) => fs.readFileSync(file, 'utf8'))
   const bytes = docs.reduce((sum, doc) => sum + Buffer.byteLength(doc), 0)
-  const engines = ENGINES.filter((engine) => !only || engine.name.includes(only))
+  if (!PROFILES[profile]) throw new Error(`js.mjs: unknown profile ${profile}`)
+  const engines = PROFILES[profile]().filter((engine) => !only || engine.name.includes(only))
   const state = new Map()
   for (const engine of engines) {
     process.stderr.write(`  ${engine.name} …\n`)

@@ -39,23 +39,39 @@ function main() {
   for (const input of inputs) results[input.label] = {}
   const native = buildNative()
   for (const input of inputs) {
-    if (native) collect(results[input.label], run(native, ['-t', TIMING[0], '-n', TIMING[1], ...input.files], `native, ${input.label}`))
-    collect(results[input.label], run(process.execPath, [path.join(BENCH, 'js.mjs'), '--time', TIMING[0], '--runs', TIMING[1], ...input.files], `JS, ${input.label}`))
+    // The native engines (md4c, cmark) know CommonMark only.
+    if (native && input.profile === 'commonmark') collect(results[input.label], run(native, ['-t', TIMING[0], '-n', TIMING[1], ...input.files], `native, ${input.label}`))
+    const js = [path.join(BENCH, 'js.mjs'), '--profile', input.profile, '--time', TIMING[0], '--runs', TIMING[1], ...input.files]
+    collect(results[input.label], run(process.execPath, js, `JS (${input.profile}), ${input.label}`))
   }
   printTable(inputs, results)
   printRatios(inputs, results)
 }
 
-/** The md corpus (each file a document) and big.md, whichever exist. */
+/**
+ * Whichever of the corpus inputs exist, each with the profile both sides parse it with
+ * (bench/js.mjs) and the target for parse() against the reference parser: CommonMark
+ * (md/, big.md), Markdown with GFM, math and frontmatter (mdx-math/, big-math.mdx, read
+ * as Markdown), and MDX (mdx/, big.mdx).
+ */
 function findInputs() {
   const inputs = []
-  const dir = path.join(CORPUS, 'md')
-  if (fs.existsSync(dir)) {
-    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort().map((f) => path.join(dir, f))
-    if (files.length > 0) inputs.push({label: `md/ (${files.length} files)`, files})
+  const folder = (name, ext, profile, target) => {
+    const dir = path.join(CORPUS, name)
+    if (!fs.existsSync(dir)) return
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith(ext)).sort().map((f) => path.join(dir, f))
+    if (files.length > 0) inputs.push({label: `${name}/ (${files.length} files)`, files, profile, target})
   }
-  const big = path.join(CORPUS, 'big.md')
-  if (fs.existsSync(big)) inputs.push({label: 'big.md', files: [big]})
+  const single = (name, profile, target) => {
+    const file = path.join(CORPUS, name)
+    if (fs.existsSync(file)) inputs.push({label: name, files: [file], profile, target})
+  }
+  folder('md', '.md', 'commonmark', 50)
+  single('big.md', 'commonmark', 50)
+  folder('mdx-math', '.mdx', 'extensions', 50)
+  single('big-math.mdx', 'extensions', 50)
+  folder('mdx', '.mdx', 'mdx', 100)
+  single('big.mdx', 'mdx', 100)
   for (const input of inputs) input.bytes = input.files.reduce((sum, f) => sum + fs.statSync(f).size, 0)
   return inputs
 }
@@ -128,15 +144,14 @@ function printRatios(inputs, results) {
     return line(`${ours} / ${theirs} on ${label}`, a.mbps / b.mbps, target)
   }
   console.log('Ratios (target in brackets):')
-  for (const i of inputs) speed(i.label, OMNI_PARSE, FROM_MARKDOWN, ['≥', 50])
+  for (const i of inputs) speed(i.label, OMNI_PARSE, FROM_MARKDOWN, ['≥', i.target])
   if (results['big.md']) speed('big.md', C_OCP, MD4C_PARSE, ['≥', 0.8])
-  for (const i of inputs) speed(i.label, OMNI_HTML, MD4W, ['≥', 2])
-  const big = inputs.find((i) => i.label === 'big.md')
-  if (big) {
+  for (const i of inputs) if (i.profile === 'commonmark') speed(i.label, OMNI_HTML, MD4W, ['≥', 2])
+  for (const big of inputs.filter((i) => i.label.startsWith('big.'))) {
     // Both: the addon and the C core compiled now may be different code (see warnings).
     for (const engine of [OMNI_BUFFER, C_OCP]) {
-      const r = results['big.md'][engine]
-      line(`OCP size / UTF-8 size of big.md, from ${engine}`, r && !r.error ? r.outBytes / big.bytes : null, ['≤', 1.5])
+      const r = results[big.label][engine]
+      if (r) line(`OCP size / UTF-8 size of ${big.label}, from ${engine}`, !r.error ? r.outBytes / big.bytes : null, ['≤', 1.5])
     }
   }
 }
