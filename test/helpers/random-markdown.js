@@ -35,16 +35,20 @@ const prefixes = ['> ', '>', '- ', '* ', '1. ', '10. ', '  ', '   ', '    ', '\t
 
 /**
  * @param {number} seed
+ * @param {{inline?: string[], blockStarts?: string[], prefixes?: string[], heads?: string[]}} [vocabulary]
+ *   the pieces to draw from (CommonMark's by default); `heads` are document starts
+ *   (e.g. frontmatter), one of which is put first in a third of the documents
  * @returns {string} a Markdown document
  */
-function randomMarkdown(seed) {
+function randomMarkdown(seed, vocabulary = {}) {
+  const {inline = commonmark.inline, blockStarts = commonmark.blockStarts, prefixes = commonmark.prefixes, heads = []} = vocabulary
   const r = rng(seed)
   const pick = (list) => list[Math.floor(r() * list.length)]
   const styles = ['\n', '\r\n', '\r']
   const mixed = r() < 0.2
   const style = pick(styles)
   const lineCount = 1 + Math.floor(r() * 14)
-  let out = ''
+  let out = heads.length > 0 && r() < 0.33 ? pick(heads).replace(/\n/g, style) : ''
   for (let i = 0; i < lineCount; i++) {
     let line = ''
     const depth = r() < 0.5 ? 0 : 1 + Math.floor(r() * 2)
@@ -63,4 +67,6 @@ function randomMarkdown(seed) {
   return out
 }
 
-module.exports = {randomMarkdown}
+const commonmark = {inline, blockStarts, prefixes}
+
+module.exports = {randomMarkdown, rng, commonmark}
