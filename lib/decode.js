@@ -57,6 +57,14 @@ function toBytes(buffer) {
   throw typeError(`decode(buffer): buffer must be an ArrayBuffer or Uint8Array, got ${buffer === null ? 'null' : typeof buffer}`)
 }
 
+/**
+ * The point mdast-util-gfm-task-list-item gives text that starts after a line ending: on
+ * the line ending's line, one column past it, with the next line's offset.
+ */
+function pastLineEnd(eol, offset) {
+  return {line: eol.line, column: eol.column + 1, offset}
+}
+
 /** Line starts (UTF-16 offsets) of the source: "\n", "\r\n" and "\r" end lines. */
 function lineStarts(source) {
   const starts = [0]
@@ -255,7 +263,10 @@ function decodeBuffer(buffer, position, original) {
         else node = {type}
     }
     const isParent = PARENT_TYPES[typeNumber] === 1
-    if (point) node.position = {start: point(start), end: point(end)}
+    if (point) {
+      const afterEol = (typeNumber === 2 && specific & F.AFTER_EOL_PARAGRAPH) || (typeNumber === 11 && specific & F.AFTER_EOL_TEXT)
+      node.position = {start: afterEol && start > 0 ? pastLineEnd(point(start - 1), start) : point(start), end: point(end)}
+    }
 
     if (parents.length === 0) {
       if (root) throw ocpError(`record ${i} follows the end of the tree`)

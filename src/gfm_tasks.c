@@ -69,16 +69,22 @@ void mdx_task_finish(mdx_doc *doc, mdx_node *leaf, int checked) {
   mdx_node *head = leaf->first_child;
   if (head && head->type == MDX_NODE_TEXT && head->value.len) {
     /* The text after a check starts with a space, tab or line ending (ASCII). */
-    num |= (int32_t)(unsigned char)head->value.ptr[0] << MDX_TASK_CHAR_SHIFT;
+    char removed = head->value.ptr[0];
+    num |= (int32_t)(unsigned char)removed << MDX_TASK_CHAR_SHIFT;
     head->value.ptr++;
     head->value.len--;
     if (!head->value.len) {
       mdx_node_unlink(head);
     } else {
       /* mdast-util-gfm-task-list-item moves the start one column on, even past a line
-       * ending (then its line/column disagree with its offset: docs/differences.md). */
+       * ending: then the point stays on the line ending's line, one column past it, while
+       * its offset is the next line's start (after `\r\n` it is the `\n`, consistent). */
       head->start++;
       leaf->start = head->start;
+      if (removed == '\n' || (removed == '\r' && head->value.ptr[0] != '\n')) {
+        head->flags |= MDX_FLAG_AFTER_EOL;
+        leaf->flags |= MDX_FLAG_AFTER_EOL;
+      }
     }
   }
   (void)doc;

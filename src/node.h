@@ -86,7 +86,10 @@ enum {
   MDX_FLAG_SETEXT = 1 << 4,      /* heading: setext underline (HTML renders the same) */
   MDX_FLAG_FENCED = 1 << 5,      /* code: fenced (not indented) */
   MDX_FLAG_TIGHT = 1 << 7,       /* list: HTML renders items without <p> */
-  MDX_FLAG_LEAD = 1 << 8         /* paragraph, heading: `pad` of lines is their lead (above) */
+  MDX_FLAG_LEAD = 1 << 8,        /* paragraph, heading: `pad` of lines is their lead (above) */
+  /* paragraph, text: the start is reported one column past the previous line's ending,
+   * on that line (mdast-util-gfm-task-list-item's quirk, see gfm_tasks.c) */
+  MDX_FLAG_AFTER_EOL = 1 << 9
 };
 
 /* Reference kinds (linkReference, imageReference). Numbers are part of OCP. */

@@ -91,6 +91,13 @@ static uint32_t specific_flags(const encoder *e, const mdx_node *n) {
            (same_text(n->label, n->raw_label) ? MDX_OCP_RAW_SAME : 0);
   case MDX_NODE_LINK_REFERENCE: case MDX_NODE_IMAGE_REFERENCE:
     return ((uint32_t)n->num & 3u) | (same_text(n->label, n->raw_label) ? MDX_OCP_RAW_SAME : 0);
+  case MDX_NODE_PARAGRAPH:
+    return n->flags & MDX_FLAG_AFTER_EOL ? MDX_OCP_AFTER_EOL_PARAGRAPH : 0;
+  case MDX_NODE_TEXT:
+    return (n->value.ptr == e->doc->src + n->start && n->value.len == n->end - n->start
+                ? MDX_OCP_VERBATIM
+                : 0) |
+           (n->flags & MDX_FLAG_AFTER_EOL ? MDX_OCP_AFTER_EOL_TEXT : 0);
   case MDX_NODE_MATH: /* a literal with an optional meta (its fence line's rest) */
     return (n->value.ptr == e->doc->src + n->start && n->value.len == n->end - n->start
                 ? MDX_OCP_VERBATIM
