@@ -18,6 +18,7 @@
         "src/jsscan.c",
         "src/node.c",
         "src/ocp.c",
+        "src/ocp_read.c",
         "src/parse.c",
         "src/position.c",
         "src/refs.c",

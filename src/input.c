@@ -6,11 +6,7 @@
 
 static const char REPLACEMENT[3] = {(char)0xEF, (char)0xBF, (char)0xBD};
 
-/* Reads the UTF-8 sequence at s (RFC 3629: the second byte's range depends on the first,
- * which excludes overlongs, surrogates and code points past U+10FFFF). Returns 1 when it
- * is valid, with *used its length; else 0, with *used the length of its maximal subpart
- * (at least 1), which WHATWG's TextDecoder replaces by one U+FFFD. */
-static int utf8_sequence(const unsigned char *s, size_t len, size_t *used) {
+int mdx_utf8_sequence(const unsigned char *s, size_t len, size_t *used) {
   unsigned char c = s[0], lo = 0x80, hi = 0xBF;
   size_t need;
   *used = 1;
@@ -68,7 +64,7 @@ const char *mdx_input_normalize(mdx_arena *arena, const char *input, size_t len,
     if (c >= 0x80) {
       only_ascii = 0;
       size_t n;
-      if (!utf8_sequence(s + i, len - i, &n)) {
+      if (!mdx_utf8_sequence(s + i, len - i, &n)) {
         clean = 0;
         if (n < 3) extra += 3 - n; /* n bytes become the 3 of U+FFFD */
       }
@@ -105,7 +101,7 @@ const char *mdx_input_normalize(mdx_arena *arena, const char *input, size_t len,
       i++;
     } else {
       size_t n;
-      if (utf8_sequence(s + i, len - i, &n)) {
+      if (mdx_utf8_sequence(s + i, len - i, &n)) {
         memcpy(out + o, s + i, n);
         o += n;
       } else {
