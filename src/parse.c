@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "gfm_table.h"
 #include "input.h"
 #include "limits.h"
 
@@ -15,6 +16,8 @@ static void parse_inlines(mdx_doc *doc) {
     if ((node->type == MDX_NODE_PARAGRAPH || node->type == MDX_NODE_HEADING) &&
         !node->first_child) {
       mdx_inlines_parse(doc, node);
+    } else if (node->type == MDX_NODE_TABLE_CELL) {
+      if (!node->first_child) mdx_table_cell_inlines(doc, node);
     } else if (node->first_child) {
       node = node->first_child;
       continue;
