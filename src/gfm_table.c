@@ -133,7 +133,7 @@ void mdx_table_add_row(mdx_doc *doc, mdx_node *table, uint32_t start, uint32_t e
 
 /* mdast-util-gfm-table's exitCodeText: value.replace(/\\([\\|])/g, ...) keeping `\\`
  * and turning `\|` into `|`. */
-static void unescape_code(mdx_doc *doc, mdx_node *code) {
+void mdx_table_code_unescape(mdx_doc *doc, mdx_node *code) {
   const char *v = code->value.ptr;
   uint32_t n = code->value.len, i = 0;
   while (i + 1 < n && !(v[i] == '\\' && v[i + 1] == '|')) /* bounded: n */
@@ -153,13 +153,4 @@ static void unescape_code(mdx_doc *doc, mdx_node *code) {
   }
   code->value.ptr = out;
   code->value.len = o;
-}
-
-void mdx_table_cell_inlines(mdx_doc *doc, mdx_node *cell) {
-  mdx_inlines_parse(doc, cell);
-  if (!cell->first_child) return;
-  mdx_walk walk;
-  mdx_walk_init(&walk, cell);
-  while (mdx_walk_next(&walk)) /* bounded: the cell's inlines */
-    if (walk.entering && walk.node->type == MDX_NODE_INLINE_CODE) unescape_code(doc, walk.node);
 }

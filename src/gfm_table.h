@@ -35,8 +35,9 @@ int mdx_table_align(const mdx_node *table, uint32_t i);
  * between its pipes, trimmed) becomes its one content line for the inline phase. */
 void mdx_table_add_row(mdx_doc *doc, mdx_node *table, uint32_t start, uint32_t end);
 
-/* Inline phase of a cell: mdx_inlines_parse, then what mdast-util-gfm-table does to code
- * in tables (`\|` in inline code becomes `|`). */
-void mdx_table_cell_inlines(mdx_doc *doc, mdx_node *cell);
+/* What mdast-util-gfm-table does to code in table cells: `\|` in an inline code value
+ * becomes `|` (`\\` stays). Called by the inline phase as it makes the code node, so
+ * that an image's alt sees the new value too. */
+void mdx_table_code_unescape(mdx_doc *doc, mdx_node *code);
 
 #endif

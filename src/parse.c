@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "doc.h"
-#include "gfm_table.h"
 #include "input.h"
 #include "limits.h"
 
@@ -13,11 +12,10 @@ static void parse_inlines(mdx_doc *doc) {
    * just made (mdx_walk's order, inline here). */
   mdx_node *root = doc->root, *node = root->first_child;
   while (node) { /* bounded: visits each block once, climbing back once per block */
-    if ((node->type == MDX_NODE_PARAGRAPH || node->type == MDX_NODE_HEADING) &&
+    if ((node->type == MDX_NODE_PARAGRAPH || node->type == MDX_NODE_HEADING ||
+         node->type == MDX_NODE_TABLE_CELL) &&
         !node->first_child) {
       mdx_inlines_parse(doc, node);
-    } else if (node->type == MDX_NODE_TABLE_CELL) {
-      if (!node->first_child) mdx_table_cell_inlines(doc, node);
     } else if (node->first_child) {
       node = node->first_child;
       continue;
