@@ -5,6 +5,8 @@
 // must equal micromark(x) with gfm() and gfmHtml() (math HTML differs on purpose: we do
 // not run KaTeX). Expected values come from the reference at test time.
 const assert = require('node:assert/strict')
+const {execFileSync} = require('node:child_process')
+const path = require('node:path')
 const {isDeepStrictEqual} = require('node:util')
 const mdx = require('..')
 
@@ -187,5 +189,41 @@ describe('GFM tables: same trees and HTML as micromark-extension-gfm-table / mda
     const tree = mdx.parse(source, treeOptions)
     assert.deepEqual(tree.children[0].align, plain(reference(source)).children[0].align)
     assert.equal(tree.children[0].align.length, cols)
+  })
+
+  describe('linear time and bounded output (ratio of 1 MB to 256 KB, median of 5 CPU times)', function () {
+    let results
+    before(function () {
+      this.timeout(600000)
+      // Freed memory is kept for reuse, so first-touch page faults do not skew the larger
+      // run (see test/slow/pathological.test.js).
+      const env = {
+        ...process.env,
+        MALLOC_MMAP_THRESHOLD_: String(2 ** 31 - 1),
+        MALLOC_TRIM_THRESHOLD_: String(2 ** 31 - 1),
+        MALLOC_TOP_PAD_: String(256 * 1024 * 1024)
+      }
+      const script = path.join(__dirname, 'fixtures', 'table-timing.js')
+      results = JSON.parse(execFileSync(process.execPath, [script], {env, encoding: 'utf8'}))
+    })
+
+    for (const name of Object.keys(require('./fixtures/table-timing.js').cases)) {
+      it(name, () => {
+        const r = results[name]
+        assert.ok(r.inputBytes[0] >= 256 * 1024 && r.inputBytes[1] >= 4 * r.inputBytes[0] - 64)
+        const parts = []
+        for (const engine of ['parseToBuffer', 'toHtml']) {
+          const [a, b] = r[engine]
+          const ratio = b / Math.max(a, 0.5)
+          parts.push(`${engine} ${a.toFixed(1)} → ${b.toFixed(1)} ms (${ratio.toFixed(1)}x)`)
+          assert.ok(b < 5 || ratio <= 5, `${engine}: ${a.toFixed(2)} ms, then ${b.toFixed(2)} ms (${ratio.toFixed(1)}x)`)
+        }
+        const [x, y] = r.htmlBytes
+        parts.push(`HTML ${x} → ${y} bytes (${(y / x).toFixed(1)}x)`)
+        assert.ok(y / x <= 5, `HTML output grows ${(y / x).toFixed(1)}x`)
+        assert.ok(y <= 32 * r.inputBytes[1], 'HTML output stays within 32 bytes per input byte')
+        console.log(`      ${parts.join(', ')}`)
+      })
+    }
   })
 })
