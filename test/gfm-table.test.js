@@ -191,32 +191,40 @@ describe('GFM tables: same trees and HTML as micromark-extension-gfm-table / mda
     assert.equal(tree.children[0].align.length, cols)
   })
 
-  describe('linear time and bounded output (ratio of 1 MB to 256 KB, median of 5 CPU times)', function () {
+  describe('linear time and bounded output (ratio of 1 MB to 256 KB, median of 7 CPU times)', function () {
+    // Freed memory is kept for reuse, so first-touch page faults do not skew the larger
+    // run (see test/slow/pathological.test.js).
+    const env = {
+      ...process.env,
+      MALLOC_MMAP_THRESHOLD_: String(2 ** 31 - 1),
+      MALLOC_TRIM_THRESHOLD_: String(2 ** 31 - 1),
+      MALLOC_TOP_PAD_: String(256 * 1024 * 1024)
+    }
+    const script = path.join(__dirname, 'fixtures', 'table-timing.js')
+    const measure = (...names) => JSON.parse(execFileSync(process.execPath, [script, ...names], {env, encoding: 'utf8'}))
+    const ratio = ([a, b]) => (b < 5 ? 1 : b / Math.max(a, 0.5))
     let results
     before(function () {
       this.timeout(600000)
-      // Freed memory is kept for reuse, so first-touch page faults do not skew the larger
-      // run (see test/slow/pathological.test.js).
-      const env = {
-        ...process.env,
-        MALLOC_MMAP_THRESHOLD_: String(2 ** 31 - 1),
-        MALLOC_TRIM_THRESHOLD_: String(2 ** 31 - 1),
-        MALLOC_TOP_PAD_: String(256 * 1024 * 1024)
-      }
-      const script = path.join(__dirname, 'fixtures', 'table-timing.js')
-      results = JSON.parse(execFileSync(process.execPath, [script], {env, encoding: 'utf8'}))
+      results = measure()
     })
 
     for (const name of Object.keys(require('./fixtures/table-timing.js').cases)) {
-      it(name, () => {
-        const r = results[name]
+      it(name, function () {
+        this.timeout(600000)
+        let r = results[name]
+        // Linear is 4x and quadratic 16x; on this shared machine a busy neighbour can
+        // push a linear case past 5x once, so a case over the bound is measured again
+        // (twice at most) before it fails.
+        for (let retry = 0; retry < 2 && (ratio(r.parseToBuffer) > 5 || ratio(r.toHtml) > 5); retry++) {
+          r = measure(name)[name]
+        }
         assert.ok(r.inputBytes[0] >= 256 * 1024 && r.inputBytes[1] >= 4 * r.inputBytes[0] - 64)
         const parts = []
         for (const engine of ['parseToBuffer', 'toHtml']) {
           const [a, b] = r[engine]
-          const ratio = b / Math.max(a, 0.5)
-          parts.push(`${engine} ${a.toFixed(1)} → ${b.toFixed(1)} ms (${ratio.toFixed(1)}x)`)
-          assert.ok(b < 5 || ratio <= 5, `${engine}: ${a.toFixed(2)} ms, then ${b.toFixed(2)} ms (${ratio.toFixed(1)}x)`)
+          parts.push(`${engine} ${a.toFixed(1)} → ${b.toFixed(1)} ms (${(b / a).toFixed(1)}x)`)
+          assert.ok(ratio(r[engine]) <= 5, `${engine}: ${a.toFixed(2)} ms, then ${b.toFixed(2)} ms (${(b / a).toFixed(1)}x)`)
         }
         const [x, y] = r.htmlBytes
         parts.push(`HTML ${x} → ${y} bytes (${(y / x).toFixed(1)}x)`)
