@@ -53,7 +53,7 @@ typedef struct html_state {
   html_eol pending; /* trailing line ending of the last block, not written yet */
   const mdx_node *table; /* the table being written (tables do not nest) */
   uint32_t column;       /* ... and the column of its next cell */
-  uint64_t pad_left;     /* empty cells short rows may still get (MDX_TABLE_PAD_BUDGET) */
+  uint64_t pad_left;     /* empty cells short rows may still get (MDX_TABLE_PAD_PER_BYTE) */
 } html_state;
 
 static const html_eol no_eol = {0, 0};

