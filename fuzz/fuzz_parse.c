@@ -114,6 +114,30 @@ static void check_record(ocp_check *c, const mdx_node *n) {
     if (n->url.ptr) check_ref(c, n->url);
     if (n->title.ptr) check_ref(c, n->title);
     break;
+  case MDX_NODE_TABLE: {
+    /* The column count, then 2 bits of alignment a column, 16 a word, unused bits 0. */
+    uint32_t cols = next_word(c);
+    FUZZ_CHECK(cols == n->value.len && cols >= 1);
+    FUZZ_CHECK(n->first_child && n->first_child->type == MDX_NODE_TABLE_ROW);
+    uint32_t head_cells = 0;
+    for (const mdx_node *k = n->first_child->first_child; k; k = k->next) head_cells++;
+    FUZZ_CHECK(head_cells == cols);
+    for (uint32_t i = 0; i < cols; i += 16) {
+      uint32_t w = next_word(c);
+      for (uint32_t j = 0; j < 16; j++) {
+        uint32_t bits = (w >> (2 * j)) & 3u;
+        if (i + j < cols) FUZZ_CHECK(bits == (unsigned char)n->value.ptr[i + j]);
+        else FUZZ_CHECK(bits == 0);
+      }
+    }
+    break;
+  }
+  case MDX_NODE_TABLE_ROW:
+    FUZZ_CHECK(n->parent->type == MDX_NODE_TABLE && n->first_child);
+    break;
+  case MDX_NODE_TABLE_CELL:
+    FUZZ_CHECK(n->parent->type == MDX_NODE_TABLE_ROW);
+    break;
   case MDX_NODE_MATH:
     /* A literal with an optional meta (docs/ocp.md). */
     FUZZ_CHECK(!(specific & MDX_OCP_HAS_SECOND) == !n->title.ptr);

@@ -21,6 +21,9 @@ const LITERALS = typeTable([
   'mdxTextExpression', 'mdxjsEsm'
 ])
 
+/** Table column alignments by their 2-bit code (docs/ocp.md). */
+const ALIGNS = [null, 'left', 'right', 'center']
+
 function typeTable(names) {
   const table = new Uint8Array(256)
   for (const name of names) table[F.TYPES.indexOf(name)] = 1
@@ -242,6 +245,21 @@ function decodeBuffer(buffer, position, original) {
         node = typeNumber === 18
           ? {type, children: [], label, identifier, referenceType}
           : {type, alt: string(), label, identifier, referenceType}
+        break
+      }
+      case 21: {
+        // table: the column count, then 2 bits of alignment a column, 16 columns a word
+        const columns = word()
+        if (columns > (words.length - p) * 16) {
+          throw ocpError(`record ${i}: a table of ${columns} columns needs more words than are left`)
+        }
+        const align = new Array(columns)
+        let bits = 0
+        for (let c = 0; c < columns; c++) {
+          if ((c & 15) === 0) bits = word()
+          align[c] = ALIGNS[(bits >>> ((c & 15) * 2)) & 3]
+        }
+        node = {type, align, children: []}
         break
       }
       case 26: {

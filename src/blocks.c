@@ -28,13 +28,14 @@
 #include "blocks_html.h"
 #include "doc.h"
 #include "frontmatter.h"
+#include "gfm_table.h"
 #include "limits.h"
 #include "math_md.h"
 #include "text.h"
 
 #define NONE UINT32_MAX
 
-enum { FLOW_NONE, FLOW_PARA, FLOW_INDENTED, FLOW_FENCED, FLOW_HTML };
+enum { FLOW_NONE, FLOW_PARA, FLOW_INDENTED, FLOW_FENCED, FLOW_HTML, FLOW_TABLE };
 
 /* A column cursor on the current line. A tab is one character that moves to the next
  * multiple of 4, followed by "virtual spaces" up to that stop (micromark's model): `vs`
@@ -94,6 +95,10 @@ typedef struct bk {
   mdx_node *leaf;
   uint32_t leaf_line; /* line of the leaf's last content line */
   uint32_t para_start;
+  /* GFM tables: whether the paragraph's last line may be a table's head row (micromark
+   * tried a table there), and 1 + the line on which a lazy line closed a table. */
+  int para_head_ok;
+  uint32_t table_lazy_line;
   char fence_char;
   uint32_t fence_len, fence_indent, fence_le, fence_next;
   int html_kind;
@@ -454,6 +459,9 @@ static void close_leaf(bk *p, int how) {
   case FLOW_INDENTED: close_indented(p); break;
   case FLOW_FENCED: close_fenced(p, how == CLOSE_EOF); break;
   case FLOW_HTML: close_html(p, how == CLOSE_EOF); break;
+  case FLOW_TABLE: /* micromark's table tried a body row on this line, not a head row */
+    if (how == CLOSE_LAZY) p->table_lazy_line = p->li + 1;
+    break;
   default: break;
   }
   p->flow = FLOW_NONE;
@@ -688,8 +696,64 @@ static void start_leaf(bk *p, bk_cur c, int lazy) {
   p->leaf->flags |= MDX_FLAG_LEAD;
   add_line(p, p->leaf, i, i - c.off);
   p->para_start = i;
+  p->para_head_ok = p->table_lazy_line != p->li + 1;
   p->flow = FLOW_PARA;
   p->leaf_line = p->li;
+}
+
+/* ---- GFM tables (gfm_table.c reads the rows) -------------------------------------- */
+
+/* A non-lazy line after a paragraph: a delimiter row with as many cells as the
+ * paragraph's last line makes that line a table's head row (micromark tries a table at
+ * every paragraph line, as a construct or an interruption). */
+static int table_starts(bk *p, bk_cur c) {
+  if (!(p->doc->options & MDX_OPT_GFM)) return 0;
+  bk_cur t = c;
+  cur_skip_ws(p, &t, 3);
+  if (cur_ws(p, &t) || t.off >= p->le) return 0;
+  char ch = p->s[t.off];
+  if (ch != '|' && ch != '-' && ch != ':') return 0;
+  uint32_t cells = mdx_table_delimiter(p->s, t.off, p->le, NULL);
+  mdx_node *n = p->leaf;
+  mdx_line head = n->lines[n->line_count - 1];
+  if (!cells || cells != mdx_table_head_cells(p->s, head.start, head.end)) return 0;
+  mdx_node *table = n;
+  if (n->line_count > 1) { /* the lines before the head stay a paragraph */
+    n->line_count--;
+    p->leaf_line = p->li - 2;
+    close_para(p);
+    table = new_leaf(p, MDX_NODE_TABLE, head.start, p->le);
+  }
+  mdx_table_init(p->doc, table, cells, p->s, t.off, p->le);
+  table->start = head.start;
+  table->end = p->le;
+  mdx_table_add_row(p->doc, table, head.start, head.end);
+  mark_both(p, p->le, p->li);
+  p->flow = FLOW_TABLE;
+  p->leaf = table;
+  p->leaf_line = p->li;
+  return 1;
+}
+
+/* A body row: any line that starts no other block (micromark tries the table after the
+ * flow constructs that have a marker, and indented code comes first). */
+static int table_row(bk *p, bk_cur c) {
+  if (rest_blank(p, &c)) return 0;
+  bk_cur t = c;
+  if (cur_skip_ws(p, &t, 4) == 4) return 0;
+  uint32_t i = t.off;
+  switch (p->s[i]) {
+  case '#': if (atx_at(p, i)) return 0; break;
+  case '`': case '~': case '$': if (fence_at(p, i)) return 0; break;
+  case '<': if (html_at(p, i, 0, 0)) return 0; break;
+  case '*': case '-': case '_': if (thematic_at(p, i)) return 0; break;
+  default: break;
+  }
+  mdx_table_add_row(p->doc, p->leaf, i, p->le);
+  p->leaf->end = p->le;
+  mark_both(p, p->le, p->li);
+  p->leaf_line = p->li;
+  return 1;
 }
 
 /* The rest of a line (from `c`) for the open leaf, or for a new one. */
@@ -737,6 +801,11 @@ static void flow_line(bk *p, bk_cur c, int lazy) {
       p->leaf = NULL;
     }
     return;
+  case FLOW_TABLE:
+    if (table_row(p, c)) return;
+    p->flow = FLOW_NONE;
+    p->leaf = NULL;
+    break;
   case FLOW_INDENTED: {
     bk_cur t = c;
     uint32_t n = cur_skip_ws(p, &t, 4);
@@ -755,11 +824,15 @@ static void flow_line(bk *p, bk_cur c, int lazy) {
     break;
   }
   case FLOW_PARA: {
+    if (!lazy && p->para_head_ok && table_starts(p, c)) return;
     if (para_continues(p, c, lazy)) {
       bk_cur t = c;
       cur_skip_ws(p, &t, UINT32_MAX);
       add_line(p, p->leaf, t.off, t.off - c.off);
       p->leaf_line = p->li;
+      /* An indented continuation line is no table head: micromark does not try to
+       * interrupt the paragraph there. */
+      p->para_head_ok = t.col - c.col < 4;
       return;
     }
     bk_cur t = c;
@@ -877,7 +950,8 @@ static void process_line(bk *p) {
   }
   int concrete = p->flow == FLOW_FENCED || p->flow == FLOW_HTML;
   if (!(matched == p->depth && concrete)) {
-    int interrupt = matched == p->depth && p->flow != FLOW_NONE;
+    /* After a table's row micromark's flow has no construct open: no interrupting. */
+    int interrupt = matched == p->depth && p->flow != FLOW_NONE && p->flow != FLOW_TABLE;
     if (container_at(p, c, interrupt)) {
       feed_prefixes(p);
       close_leaf(p, CLOSE_EOF);

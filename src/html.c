@@ -11,7 +11,9 @@
 #include <string.h>
 
 #include "doc.h"
+#include "gfm_table.h"
 #include "gfm_tasks.h"
+#include "limits.h"
 
 /* The label a reference was written with (for printing an unresolved one). */
 static mdx_str ref_label(const mdx_node *node) {
@@ -49,6 +51,9 @@ typedef struct html_state {
   int last_was_tag;
   int slurp_all;
   html_eol pending; /* trailing line ending of the last block, not written yet */
+  const mdx_node *table; /* the table being written (tables do not nest) */
+  uint32_t column;       /* ... and the column of its next cell */
+  uint64_t pad_left;     /* empty cells short rows may still get (MDX_TABLE_PAD_PER_BYTE) */
 } html_state;
 
 static const html_eol no_eol = {0, 0};
@@ -479,6 +484,87 @@ static void put_break(html_state *st, const mdx_node *node) {
   st->last_was_tag = 0;
 }
 
+/* ---- GFM tables: micromark-extension-gfm-table's HTML ---------------------------------- */
+
+static const char *const align_attr[] = {"", " align=\"left\"", " align=\"right\"",
+                                         " align=\"center\""};
+
+static void cell_open(html_state *st, const char *name, int align) {
+  line_ending_if_needed(st);
+  mdx_buf_putc(st->out, '<');
+  mdx_buf_puts(st->out, name);
+  mdx_buf_puts(st->out, align_attr[align & 3]);
+  tag(st, ">");
+}
+
+/* Cells past the head's width are left out (returns 1 to skip them). */
+static int table_enter(html_state *st, const mdx_node *node) {
+  if (node->type == MDX_NODE_TABLE) {
+    line_ending_if_needed(st);
+    tag(st, "<table>");
+    st->table = node;
+    return 0;
+  }
+  if (node->type == MDX_NODE_TABLE_ROW) {
+    if (!node->prev) {
+      line_ending_if_needed(st);
+      tag(st, "<thead>");
+    } else if (!node->prev->prev) {
+      tag(st, "<tbody>"); /* right after the delimiter row's line ending, if any */
+    }
+    line_ending_if_needed(st);
+    tag(st, "<tr>");
+    st->column = 0;
+    return 0;
+  }
+  if (!st->table || st->column >= st->table->value.len) return 1;
+  int head = node->parent && !node->parent->prev;
+  cell_open(st, head ? "th" : "td", mdx_table_align(st->table, st->column));
+  return 0;
+}
+
+static void table_exit(html_state *st, const mdx_node *node) {
+  if (node->type == MDX_NODE_TABLE_CELL) {
+    tag(st, node->parent && !node->parent->prev ? "</th>" : "</td>");
+    st->column++;
+    return;
+  }
+  if (node->type == MDX_NODE_TABLE) {
+    if (node->first_child && node->first_child->next) {
+      line_ending_if_needed(st);
+      tag(st, "</tbody>");
+    }
+    st->slurp_all = 0;
+    line_ending_if_needed(st);
+    tag(st, "</table>");
+    st->pending = eol_after(st, node->end);
+    st->table = NULL;
+    return;
+  }
+  /* A row: short rows get empty cells up to the head's width, while the budget lasts. */
+  uint32_t cols = st->table ? st->table->value.len : 0;
+  if (st->column < cols && cols - st->column <= st->pad_left) {
+    st->pad_left -= cols - st->column;
+    for (; st->column < cols; st->column++) { /* bounded: the padding budget */
+      cell_open(st, "td", mdx_table_align(st->table, st->column));
+      tag(st, "</td>");
+    }
+  }
+  line_ending_if_needed(st);
+  tag(st, "</tr>");
+  /* micromark copies the line endings between rows, and the delimiter row's one when
+   * body rows follow it. */
+  html_eol own = eol_after(st, node->end);
+  if (!node->prev) {
+    source_eol(st, own);
+    line_ending_if_needed(st);
+    tag(st, "</thead>");
+    if (node->next && own.len) source_eol(st, eol_of_line(st, own.at + own.len));
+  } else if (node->next) {
+    source_eol(st, own);
+  }
+}
+
 /* Enter events. Returns 1 when the node's children must be skipped (leaves, images,
  * definitions: everything is printed here). */
 static int render_enter(html_state *st, const mdx_node *node) {
@@ -582,24 +668,8 @@ static int render_enter(html_state *st, const mdx_node *node) {
     st->pending = eol_after(st, node->end);
     return 1;
   case MDX_NODE_TABLE:
-    line_ending_if_needed(st);
-    tag(st, "<table>");
-    line_ending(st);
-    return 0;
   case MDX_NODE_TABLE_ROW:
-    if (!node->prev) {
-      tag(st, "<thead>");
-      line_ending(st);
-    } else if (!node->prev->prev) {
-      tag(st, "<tbody>");
-      line_ending(st);
-    }
-    tag(st, "<tr>");
-    line_ending(st);
-    return 0;
-  case MDX_NODE_TABLE_CELL:
-    tag(st, node->parent && !node->parent->prev ? "<th>" : "<td>");
-    return 0;
+  case MDX_NODE_TABLE_CELL: return table_enter(st, node);
   case MDX_NODE_MATH:
     line_ending_if_needed(st);
     mdx_buf_puts(out, "<pre><code class=\"language-math math-display\">");
@@ -666,26 +736,8 @@ static void render_exit(html_state *st, const mdx_node *node) {
       put_reference_tail(st, node);
     break;
   case MDX_NODE_TABLE:
-    line_ending_if_needed(st);
-    if (node->first_child && node->first_child->next) {
-      tag(st, "</tbody>");
-      line_ending(st);
-    }
-    tag(st, "</table>");
-    st->pending = eol_after(st, node->end);
-    break;
   case MDX_NODE_TABLE_ROW:
-    tag(st, "</tr>");
-    line_ending(st);
-    if (!node->prev) {
-      tag(st, "</thead>");
-      line_ending(st);
-    }
-    break;
-  case MDX_NODE_TABLE_CELL:
-    tag(st, node->parent && !node->parent->prev ? "</th>" : "</td>");
-    line_ending(st);
-    break;
+  case MDX_NODE_TABLE_CELL: table_exit(st, node); break;
   default: break;
   }
 }
@@ -766,6 +818,7 @@ int mdx_html_render(const mdx_doc *doc, unsigned options, mdx_buf *out) {
   st.src = doc->src;
   st.src_len = doc->src ? doc->len : 0;
   find_style(&st, doc->root);
+  st.pad_left = (uint64_t)doc->len * MDX_TABLE_PAD_PER_BYTE + MDX_TABLE_PAD_BASE;
   mdx_walk walk;
   mdx_walk_init(&walk, doc->root);
   /* bounded: each node is entered and exited once; output stops growing on failure */

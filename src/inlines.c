@@ -24,6 +24,7 @@
  * container prefix (see eol_end and mdx_view.furthest). */
 #include <string.h>
 
+#include "gfm_table.h"
 #include "gfm_tasks.h"
 #include "limits.h"
 #include "refs.h"
@@ -479,6 +480,7 @@ static uint32_t scan_code(ictx *c, uint32_t pos) {
   mdx_node *code = new_node(c, ch == '$' ? MDX_NODE_INLINE_MATH : MDX_NODE_INLINE_CODE, pos,
                             close + len);
   code->value = mdx_view_text(&c->v, from, to, 0);
+  if (ch == '`' && c->leaf->type == MDX_NODE_TABLE_CELL) mdx_table_code_unescape(c->doc, code);
   mdx_node_append(c->leaf, code);
   return close + len;
 }

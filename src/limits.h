@@ -40,4 +40,12 @@
  * as an error rather than read wrong. */
 #define MDX_MAX_JS_NESTING 256
 
+/* Empty cells the HTML renderer may add to short GFM table rows: this many per byte of
+ * source, plus the base. micromark pads every body row to the head's width, so a head of
+ * n columns over m one-cell rows would print O(n x m) bytes from O(n + m) of input. Real
+ * tables stay far below the budget; past it, short rows are printed short (mdast never
+ * pads, so trees are not affected). */
+#define MDX_TABLE_PAD_PER_BYTE 1
+#define MDX_TABLE_PAD_BASE 65536
+
 #endif

@@ -134,7 +134,8 @@ static inline int mdx_node_has_tail(int type) {
   case MDX_NODE_THEMATIC_BREAK: case MDX_NODE_BLOCKQUOTE: case MDX_NODE_LIST:
   case MDX_NODE_LIST_ITEM: case MDX_NODE_HTML: case MDX_NODE_TEXT: case MDX_NODE_EMPHASIS:
   case MDX_NODE_STRONG: case MDX_NODE_INLINE_CODE: case MDX_NODE_BREAK: case MDX_NODE_DELETE:
-  case MDX_NODE_INLINE_MATH:
+  case MDX_NODE_INLINE_MATH: case MDX_NODE_TABLE: case MDX_NODE_TABLE_ROW:
+  case MDX_NODE_TABLE_CELL:
     return 0;
   default: return 1;
   }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "gfm_table.h"
 #include "position.h"
 
 typedef struct encoder {
@@ -157,6 +158,17 @@ static void put_node(encoder *e, const mdx_node *n) {
     put_labels(e, n, specific);
     put_string(e, n->value);
     break;
+  case MDX_NODE_TABLE: { /* column count, then 2 bits a column, 16 columns a word */
+    uint32_t cols = n->value.len;
+    put_word(e, cols);
+    for (uint32_t i = 0; i < cols; i += 16) { /* bounded: the columns */
+      uint32_t w = 0;
+      for (uint32_t j = 0; j < 16 && i + j < cols; j++)
+        w |= (uint32_t)mdx_table_align(n, i + j) << (2 * j);
+      put_word(e, w);
+    }
+    break;
+  }
   case MDX_NODE_MATH:
     if (!(specific & MDX_OCP_VERBATIM)) put_string(e, n->value);
     if (n->title.ptr) put_string(e, n->title);

@@ -26,7 +26,8 @@ static int is_parent(uint32_t type) {
   case MDX_NODE_ROOT: case MDX_NODE_PARAGRAPH: case MDX_NODE_HEADING:
   case MDX_NODE_BLOCKQUOTE: case MDX_NODE_LIST: case MDX_NODE_LIST_ITEM:
   case MDX_NODE_EMPHASIS: case MDX_NODE_STRONG: case MDX_NODE_LINK:
-  case MDX_NODE_LINK_REFERENCE: case MDX_NODE_DELETE:
+  case MDX_NODE_LINK_REFERENCE: case MDX_NODE_DELETE: case MDX_NODE_TABLE:
+  case MDX_NODE_TABLE_ROW: case MDX_NODE_TABLE_CELL:
     return 1;
   default: return 0;
   }
@@ -117,6 +118,19 @@ static int read_extra(mdx_ocp_reader *r, mdx_ocp_record *rec) {
   case MDX_NODE_ROOT: case MDX_NODE_PARAGRAPH: case MDX_NODE_HEADING:
   case MDX_NODE_THEMATIC_BREAK: case MDX_NODE_BLOCKQUOTE: case MDX_NODE_LIST_ITEM:
   case MDX_NODE_EMPHASIS: case MDX_NODE_STRONG: case MDX_NODE_BREAK: case MDX_NODE_DELETE:
+    break;
+  case MDX_NODE_TABLE_ROW: case MDX_NODE_TABLE_CELL:
+    break;
+  case MDX_NODE_TABLE: /* column count, then 2 bits of alignment a column */
+    if (!word_at(r, &word)) return 0;
+    rec->number = (int32_t)word;
+    rec->words = word / 16 + (word % 16 != 0);
+    if (word > INT32_MAX || rec->words > (r->text_at - r->at) / 4) {
+      r->error = "table alignment words run past the node section";
+      return 0;
+    }
+    rec->words_at = r->at;
+    r->at += (size_t)rec->words * 4;
     break;
   case MDX_NODE_LIST:
     if (s & MDX_OCP_ORDERED) {

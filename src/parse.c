@@ -12,7 +12,8 @@ static void parse_inlines(mdx_doc *doc) {
    * just made (mdx_walk's order, inline here). */
   mdx_node *root = doc->root, *node = root->first_child;
   while (node) { /* bounded: visits each block once, climbing back once per block */
-    if ((node->type == MDX_NODE_PARAGRAPH || node->type == MDX_NODE_HEADING) &&
+    if ((node->type == MDX_NODE_PARAGRAPH || node->type == MDX_NODE_HEADING ||
+         node->type == MDX_NODE_TABLE_CELL) &&
         !node->first_child) {
       mdx_inlines_parse(doc, node);
     } else if (node->first_child) {

@@ -4,7 +4,7 @@
 const assert = require('node:assert/strict')
 const mdx = require('..')
 
-const sample = 'Heading\n=======\n\n> quote with *emphasis* and `code`\n\n1. one\n2. two\n\n    indented\n\n[link](/url "title") \u00e9\u{1F600}\n'
+const sample = 'Heading\n=======\n\n> quote with *emphasis* and `code`\n\n1. one\n2. two\n\n    indented\n\n[link](/url "title") \u00e9\u{1F600}\n\n| a | b |\n| :- | -: |\n| c |\n'
 const md = {format: 'md'}
 
 /** Deterministic PRNG (mulberry32) so failures reproduce. */
@@ -75,6 +75,21 @@ describe('OCP: decode() validates its input', () => {
         copy[w] = value
         decodeOrOcpError(new Uint8Array(copy.buffer))
       }
+    }
+  })
+
+  it('a table column count asking for more words than are left is rejected', () => {
+    const buffer = mdx.parseToBuffer('| a | b |\n| :- | -: |', md)
+    const words = new Uint32Array(new Uint8Array(buffer).slice().buffer)
+    mdx.dispose(buffer)
+    const table = 12 + 2 // after the root record: the table's word 0, start, column count
+    assert.equal(words[table] & 0xff, 21)
+    assert.equal(words[table + 2], 2)
+    assert.equal(words[table + 3], 1 | (2 << 2)) // left, right
+    for (const count of [0xffffffff, 0x7fffffff, 16 * 1000]) {
+      const copy = new Uint32Array(words)
+      copy[table + 2] = count
+      assert.throws(() => mdx.decode(new Uint8Array(copy.buffer)), /a table of \d+ columns needs more words than are left/)
     }
   })
 

@@ -82,7 +82,7 @@ static void test_matches_tree(void) {
   const char *docs[] = {
       "---\na: 1\n---\n# t\n\n> q *e* **s** `c` ~d~\n\n- [x] i\n\n```js m\ncode\n```\n\n"
       "<div>h</div>\n\n[r]: /u \"t\"\n\n[r] ![i][r] ![a](/b) a  \nb $m$\n\n$$\nx\n$$\n\n***\n",
-      "+++\nb = 2\n+++\n1) a\n2) b\n\n    indented\n",
+      "+++\nb = 2\n+++\n1) a\n2) b\n\n    indented\n\n| a | *b* |\n|:-|-:|\n| c |\n",
       "",
   };
   for (size_t d = 0; d < sizeof docs / sizeof docs[0]; d++) {
@@ -94,7 +94,7 @@ static void test_matches_tree(void) {
     CHECK_EQ_INT(mdx_ocp_open(&r, buf.data, buf.len), MDX_OK);
     mdx_walk walk;
     mdx_walk_init(&walk, doc->root);
-    uint32_t depth = 0, count = 0;
+    uint32_t depth = 0, count = 0, tables = 0;
     int ok = 1;
     while (mdx_walk_next(&walk)) { /* bounded: 2 steps per node */
       if (!walk.entering) {
@@ -106,9 +106,18 @@ static void test_matches_tree(void) {
           rec.has_children != (walk.node->first_child != NULL))
         ok = 0;
       if (walk.node->first_child) depth++;
+      if (rec.type == MDX_NODE_TABLE) {
+        /* two columns: left (1) in bits 0-1, right (2) in bits 2-3 */
+        tables++;
+        CHECK_EQ_INT(rec.number, 2);
+        CHECK_EQ_INT(rec.words, 1);
+        const uint8_t *w = r.data + rec.words_at;
+        CHECK_EQ_INT(w[0], 1 | 2 << 2);
+      }
     }
     CHECK(ok);
     CHECK_EQ_INT(r.node_count, count);
+    if (d == 1) CHECK_EQ_INT(tables, 1);
     CHECK_EQ_INT(mdx_ocp_next(&r, &rec), 0);
     mdx_ocp_close(&r);
     mdx_buf_free(&buf);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../doc.h"
+#include "../gfm_table.h"
 #include "../position.h"
 
 static void put_json_string(const char *s, uint32_t len) {
@@ -67,6 +68,14 @@ static void put_fields(const mdx_node *n) {
       fputs(",\"start\":null", stdout);
     printf(",\"spread\":%s", n->flags & MDX_FLAG_SPREAD ? "true" : "false");
     break;
+  case MDX_NODE_TABLE: {
+    static const char *const names[] = {"null", "\"left\"", "\"right\"", "\"center\""};
+    printf(",\"align\":[");
+    for (uint32_t i = 0; i < n->value.len; i++)
+      printf("%s%s", i ? "," : "", names[mdx_table_align(n, i)]);
+    printf("]");
+    break;
+  }
   case MDX_NODE_LIST_ITEM:
     printf(",\"spread\":%s", n->flags & MDX_FLAG_SPREAD ? "true" : "false");
     printf(",\"checked\":%s", !(n->flags & MDX_FLAG_CHECKED_SET) ? "null"
