@@ -1,0 +1,158 @@
+// Dev tool: compares where the lexical JS scanner (build-c/mdx-jsscan, src/jsscan.c)
+// ends an MDX expression with where micromark + micromark-extension-mdxjs (acorn) ends
+// it. For each sample the reference parses the document `{` + sample; its expression
+// node starting at offset 0 gives the closing `}` (or the parse throws: no end).
+// Identical: the same `}`, or no `}` for both. Samples: every expression and JSX
+// attribute expression in the corpus (../shared/corpus/mdx/*.mdx, extracted with the
+// reference), and seeded random ones (test/helpers/random-js.js). ESM blocks of the
+// corpus are checked too: complete at their end, incomplete at each blank line inside.
+//   node test/tools/compare-jsscan.mjs [--count N] [--seed S] [--bytes] [--verbose]
+import {execFileSync} from 'node:child_process'
+import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import {fromMarkdown} from 'mdast-util-from-markdown'
+import {mdxjs} from 'micromark-extension-mdxjs'
+import {mdxFromMarkdown} from 'mdast-util-mdx'
+
+const require = createRequire(import.meta.url)
+const {randomJsSamples} = require('../helpers/random-js.js')
+const driver = new URL('../../build-c/mdx-jsscan', import.meta.url).pathname
+const corpusDir = new URL('../../../shared/corpus/mdx/', import.meta.url).pathname
+const args = process.argv.slice(2)
+const pick = (flag, fallback) => {
+  const i = args.indexOf(flag)
+  return i >= 0 ? args[i + 1] : fallback
+}
+const verbose = args.includes('--verbose')
+const bytes = args.includes('--bytes')
+
+function parse(doc) {
+  return fromMarkdown(doc, {extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()]})
+}
+
+/** The reference: where the `}` closing the expression opened at offset 0 is (in the
+ * sample), `null` if the parse throws, `undefined` if the document is not read as an
+ * expression at offset 0 (unusable sample). */
+export function reference(sample) {
+  let tree
+  try {
+    tree = parse('{' + sample)
+  } catch {
+    return null
+  }
+  let found
+  const visit = (node) => {
+    if (found !== undefined) return
+    if ((node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') &&
+        node.position.start.offset === 0) {
+      found = node.position.end.offset - 2
+      return
+    }
+    for (const child of node.children || []) visit(child)
+  }
+  visit(tree)
+  return found
+}
+
+/** Ours, for many samples at once: `stop N`, `none` or `open KIND AT` per sample. */
+export function scan(samples, options = []) {
+  const input = samples.join('\0')
+  const out = execFileSync(driver, ['--nul', ...options], {input, maxBuffer: 1 << 26})
+  // The driver counts bytes, the reference UTF-16 code units.
+  const units = (sample, bytes) => Buffer.from(sample).subarray(0, Number(bytes)).toString().length
+  return out.toString().trim().split('\n').map((line, i) =>
+    line.replace(/^(stop|open \S+) (\d+)$/, (_, head, n) => head + ' ' + units(samples[i], n)))
+}
+
+export function corpusSamples() {
+  const expressions = []
+  const esm = []
+  if (!existsSync(corpusDir)) return {expressions, esm}
+  for (const name of readdirSync(corpusDir).filter((n) => n.endsWith('.mdx')).sort()) {
+    let tree
+    try {
+      tree = parse(readFileSync(corpusDir + name, 'utf8'))
+    } catch {
+      continue
+    }
+    const visit = (node) => {
+      if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
+        expressions.push(node.value + '}')
+      } else if (node.type === 'mdxjsEsm') {
+        esm.push(node.value)
+      }
+      for (const attribute of node.attributes || []) {
+        // Spreads (`{...a}`) are parsed as `({...a})`: not a sample for `{` + sample.
+        if (attribute.value && typeof attribute.value === 'object') {
+          expressions.push(attribute.value.value + '}')
+        }
+      }
+      for (const child of node.children || []) visit(child)
+    }
+    visit(tree)
+  }
+  return {expressions, esm}
+}
+
+/** Compares samples; returns {identical, total, unusable, differences}. */
+export function compare(samples, options = []) {
+  const ours = scan(samples, options)
+  let identical = 0
+  let unusable = 0
+  const differences = []
+  samples.forEach((sample, i) => {
+    const expected = reference(sample)
+    if (expected === undefined) {
+      unusable++
+      return
+    }
+    const got = ours[i]
+    const same = expected === null ? !got.startsWith('stop ') : got === 'stop ' + expected
+    if (same) identical++
+    else differences.push({sample, expected: expected === null ? 'error' : 'stop ' + expected, got})
+  })
+  return {identical, total: samples.length - unusable, unusable, differences}
+}
+
+/** ESM blocks: complete (`none`) at the end, not complete at each blank line inside. */
+export function compareEsm(blocks, options = []) {
+  const samples = []
+  const expect = []
+  for (const block of blocks) {
+    const re = /\r?\n[ \t]*\r?\n/g
+    let match
+    while ((match = re.exec(block))) {
+      samples.push(block.slice(0, match.index))
+      expect.push(false)
+    }
+    samples.push(block)
+    expect.push(true)
+  }
+  const ours = scan(samples, ['--esm', ...options])
+  let identical = 0
+  const differences = []
+  samples.forEach((sample, i) => {
+    if ((ours[i] === 'none') === expect[i]) identical++
+    else differences.push({sample, expected: expect[i] ? 'none' : 'open', got: ours[i]})
+  })
+  return {identical, total: samples.length, differences}
+}
+
+function report(label, result) {
+  const extra = result.unusable ? ` (${result.unusable} unusable)` : ''
+  console.log(`${label}: ${result.identical}/${result.total} identical${extra}`)
+  for (const d of result.differences.slice(0, verbose ? 1000 : 10)) {
+    console.log('  ' + JSON.stringify(d.sample).slice(0, 300))
+    console.log(`    reference: ${d.expected}, ours: ${d.got}`)
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const options = bytes ? ['--bytes'] : []
+  const {expressions, esm} = corpusSamples()
+  report('corpus expressions', compare(expressions, options))
+  report('corpus ESM blocks', compareEsm(esm, options))
+  const count = Number(pick('--count', '500'))
+  const seed = Number(pick('--seed', '1'))
+  report(`random (seed ${seed})`, compare(randomJsSamples(seed, count), options))
+}
