@@ -6,7 +6,7 @@
  * token, and a context stack telling block braces from object braces, statement parens
  * (`if (…)`) from expression parens, and function bodies. Acorn's parser corrects the
  * tokenizer in a few places; the ones that matter here are mirrored (an object literal at
- * the start of an expression, a regex after `await` / `yield`). */
+ * the start of an expression, a regex after `await`). */
 #include "jsscan.h"
 
 #include <string.h>
@@ -53,6 +53,8 @@ enum {
   K_Q_TMPL,     /* template literal */
   K_F_STAT,
   K_F_EXPR,
+  K_F_STAT_GEN, /* function* */
+  K_F_EXPR_GEN,
   K_J_EXPR,     /* JSX children */
   K_J_OTAG,
   K_J_CTAG
@@ -74,8 +76,8 @@ enum {
   T_COLON,
   T_DOT,
   T_STATKW,    /* if for while with */
-  T_ASYNC,
-  T_AWAIT,     /* await, yield: the parser reads `/` after them as a regex */
+  T_FUNCTION,  /* function, class */
+  T_AWAIT,     /* the parser reads `/` after `await` as a regex */
   T_TAGSTART,  /* JSX `<` */
   T_SLASH      /* `/` in a JSX tag */
 };
@@ -139,7 +141,18 @@ static int push(mdx_js_scan *s, int kind, uint32_t at) {
   return 1;
 }
 
-static int is_function(uint8_t k) { return k == K_F_STAT || k == K_F_EXPR; }
+static int is_function(uint8_t k) { return k >= K_F_STAT && k <= K_F_EXPR_GEN; }
+
+static int is_expr_function(uint8_t k) { return k == K_F_EXPR || k == K_F_EXPR_GEN; }
+
+/* acorn's inGeneratorContext: is the innermost function context a generator? The stack
+ * is at most MDX_MAX_JS_NESTING deep, so this is bounded per `yield`. */
+static int in_generator(const mdx_js_scan *s) {
+  for (uint32_t d = s->depth; d > 0; d--)
+    if (is_function(s->stack[d - 1]))
+      return s->stack[d - 1] == K_F_STAT_GEN || s->stack[d - 1] == K_F_EXPR_GEN;
+  return 0;
+}
 
 static void pop_functions(mdx_js_scan *s) {
   while (s->depth && is_function(top(s))) s->depth--;
@@ -175,11 +188,13 @@ static int brace_is_block(const mdx_js_scan *s) {
   if (prev == T_ELSE || prev == T_SEMI || prev == T_PARENR || prev == T_ARROW) return 1;
   if (prev == T_START) return 0;
   if (prev == T_BRACEL) return parent == K_B_STAT;
-  if (prev == T_NAME || prev == T_ASYNC || prev == T_AWAIT) return 0;
+  if (prev == T_NAME || prev == T_AWAIT) return 0;
   return !expr_allowed(s);
 }
 
-/* acorn's context update for `function` and `class`. */
+/* acorn's context update for `function` and `class`. (After `async` that gives a
+ * statement function, whose body's `}` a regex may follow: acorn does the same, its
+ * parser's fix for `async function` expressions landing on the wrong context.) */
 static void function_keyword(mdx_js_scan *s, uint32_t at) {
   uint8_t cur = top(s);
   int prev = s->prev;
@@ -188,7 +203,6 @@ static void function_keyword(mdx_js_scan *s, uint32_t at) {
              !(prev == T_SEMI && cur != K_P_STAT) &&
              !(prev == T_RETURN && (s->flags & F_NEWLINE)) &&
              !((prev == T_COLON || prev == T_BRACEL) && in_block);
-  if (prev == T_ASYNC) expr = 1; /* the parser's override for `async function` */
   push(s, expr ? K_F_EXPR : K_F_STAT, at);
 }
 
@@ -218,15 +232,13 @@ static void end_word(mdx_js_scan *s) {
     token(s, T_STATKW, 0, 0);
   } else if (word_is(s, "function") || word_is(s, "class")) {
     function_keyword(s, at);
-    token(s, T_OTHER, 0, 0);
+    token(s, T_FUNCTION, 0, 0);
   } else if (word_is(s, "await")) {
     token(s, T_AWAIT, 0, 0);
   } else if (word_is(s, "yield")) {
-    token(s, T_NAME, 1, 0);
+    token(s, T_NAME, in_generator(s), 0);
   } else if (word_is(s, "of")) {
     token(s, T_NAME, !expr_allowed(s), 0);
-  } else if (word_is(s, "async")) {
-    token(s, T_ASYNC, 0, 0);
   } else {
     token(s, T_NAME, 0, 0);
   }
@@ -286,7 +298,7 @@ static int closer(mdx_js_scan *s, unsigned char c, int stop_at_close) {
       break;
     case K_B_STAT:
       if (is_function(top(s))) {
-        token(s, T_BRACER, top(s) == K_F_STAT, 0);
+        token(s, T_BRACER, !is_expr_function(top(s)), 0);
         s->depth--;
       } else {
         token(s, T_BRACER, 1, 0);
@@ -342,6 +354,9 @@ static void punctuator(mdx_js_scan *s, unsigned char c) {
     }
   } else if (c == ';') {
     token(s, T_SEMI, 1, 1);
+  } else if (c == '*' && s->prev == T_FUNCTION && is_function(top(s))) {
+    s->stack[s->depth - 1] = is_expr_function(top(s)) ? K_F_EXPR_GEN : K_F_STAT_GEN;
+    token(s, T_OTHER, 1, 1);
   } else if (c == ':') {
     if (is_function(top(s))) s->depth--;
     token(s, T_COLON, 1, 1);
@@ -656,6 +671,8 @@ static mdx_js_open state_kind(const mdx_js_scan *s) {
     switch (s->stack[d - 1]) {
       case K_F_STAT:
       case K_F_EXPR:
+      case K_F_STAT_GEN:
+      case K_F_EXPR_GEN:
         continue;
       case K_Q_TMPL:
       case K_B_TMPL:
