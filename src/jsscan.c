@@ -77,6 +77,7 @@ enum {
   T_DOT,
   T_STATKW,    /* if for while with */
   T_FUNCTION,  /* function, class */
+  T_DECL,      /* import export const let var: never the end of a program */
   T_AWAIT,     /* the parser reads `/` after `await` as a regex */
   T_TAGSTART,  /* JSX `<` */
   T_SLASH      /* `/` in a JSX tag */
@@ -188,7 +189,7 @@ static int brace_is_block(const mdx_js_scan *s) {
   if (prev == T_ELSE || prev == T_SEMI || prev == T_PARENR || prev == T_ARROW) return 1;
   if (prev == T_START) return 0;
   if (prev == T_BRACEL) return parent == K_B_STAT;
-  if (prev == T_NAME || prev == T_AWAIT) return 0;
+  if (prev == T_NAME || prev == T_AWAIT || prev == T_DECL) return 0;
   return !expr_allowed(s);
 }
 
@@ -211,37 +212,49 @@ static int word_is(const mdx_js_scan *s, const char *w) {
   return s->word_len == n && memcmp(s->word, w, n) == 0;
 }
 
+/* What the identifier just read is: its token type, and whether that type has
+ * beforeExpr (keywords an expression follows). */
+static int classify_word(const mdx_js_scan *s, int *before) {
+  *before = 0;
+  if (s->prev == T_DOT || s->word_len > sizeof s->word) return T_NAME;
+  if (word_is(s, "return")) {
+    *before = 1;
+    return T_RETURN;
+  }
+  if (word_is(s, "else")) {
+    *before = 1;
+    return T_ELSE;
+  }
+  if (word_is(s, "case") || word_is(s, "default") || word_is(s, "do") || word_is(s, "throw") ||
+      word_is(s, "new") || word_is(s, "extends") || word_is(s, "in") ||
+      word_is(s, "instanceof") || word_is(s, "typeof") || word_is(s, "void") ||
+      word_is(s, "delete")) {
+    *before = 1;
+    return T_OTHER;
+  }
+  if (word_is(s, "if") || word_is(s, "for") || word_is(s, "while") || word_is(s, "with"))
+    return T_STATKW;
+  if (word_is(s, "function") || word_is(s, "class")) return T_FUNCTION;
+  if (word_is(s, "import") || word_is(s, "export") || word_is(s, "const") ||
+      word_is(s, "let") || word_is(s, "var"))
+    return T_DECL;
+  if (word_is(s, "await")) return T_AWAIT;
+  return T_NAME;
+}
+
 /* An identifier or keyword ended (in code). */
 static void end_word(mdx_js_scan *s) {
-  uint32_t at = s->token_at;
-  if (s->prev == T_DOT || s->word_len > sizeof s->word) {
-    token(s, T_NAME, 0, 0);
-    return;
+  int before;
+  int type = classify_word(s, &before);
+  int expr = before;
+  if (type == T_FUNCTION) {
+    function_keyword(s, s->token_at);
+  } else if (type == T_NAME && s->prev != T_DOT && word_is(s, "yield")) {
+    expr = in_generator(s);
+  } else if (type == T_NAME && s->prev != T_DOT && word_is(s, "of")) {
+    expr = !expr_allowed(s);
   }
-  if (word_is(s, "return")) {
-    token(s, T_RETURN, 1, 1);
-  } else if (word_is(s, "else")) {
-    token(s, T_ELSE, 1, 1);
-  } else if (word_is(s, "case") || word_is(s, "default") || word_is(s, "do") ||
-             word_is(s, "throw") || word_is(s, "new") || word_is(s, "extends") ||
-             word_is(s, "in") || word_is(s, "instanceof") || word_is(s, "typeof") ||
-             word_is(s, "void") || word_is(s, "delete")) {
-    token(s, T_OTHER, 1, 1);
-  } else if (word_is(s, "if") || word_is(s, "for") || word_is(s, "while") ||
-             word_is(s, "with")) {
-    token(s, T_STATKW, 0, 0);
-  } else if (word_is(s, "function") || word_is(s, "class")) {
-    function_keyword(s, at);
-    token(s, T_FUNCTION, 0, 0);
-  } else if (word_is(s, "await")) {
-    token(s, T_AWAIT, 0, 0);
-  } else if (word_is(s, "yield")) {
-    token(s, T_NAME, in_generator(s), 0);
-  } else if (word_is(s, "of")) {
-    token(s, T_NAME, !expr_allowed(s), 0);
-  } else {
-    token(s, T_NAME, 0, 0);
-  }
+  token(s, type, expr, before);
 }
 
 /* `<` that starts a JSX element (acorn-jsx's jsxTagStart). */
@@ -644,6 +657,30 @@ size_t mdx_js_scan_feed(mdx_js_scan *s, const char *p, size_t len, int stop_at_c
   return len;
 }
 
+/* Does the last token need something after it (an operator, `=`, `,`, `.`, `export`,
+ * `typeof`…)? Then acorn fails at the very end, and the reference reads an ESM block on
+ * past a blank line. `return` and `yield` may end a statement; `;` and `++` do. */
+static int wants_operand(const mdx_js_scan *s) {
+  int prev = s->prev, before = (s->flags & F_BEFORE) != 0;
+  if (s->mode == M_SLASH) return 1; /* a division without its right side */
+  if (s->mode == M_IDENT) prev = classify_word(s, &before); /* still being read */
+  if (s->mode == M_NUMBER || s->mode == M_REGEX_FLAGS || s->mode == M_HASH0) return 0;
+  switch (prev) {
+    case T_DOT:
+    case T_STATKW:
+    case T_FUNCTION:
+    case T_DECL:
+    case T_AWAIT:
+      return 1;
+    case T_START:
+    case T_SEMI:
+    case T_RETURN:
+      return 0;
+    default:
+      return before;
+  }
+}
+
 /* What is open at the end of the input so far, and where it started. */
 static mdx_js_open state_kind(const mdx_js_scan *s) {
   if (s->error) return (mdx_js_open)s->error;
@@ -685,7 +722,7 @@ static mdx_js_open state_kind(const mdx_js_scan *s) {
         return MDX_JS_OPEN_BRACKET;
     }
   }
-  return MDX_JS_OPEN_NONE;
+  return wants_operand(s) ? MDX_JS_OPEN_OPERAND : MDX_JS_OPEN_NONE;
 }
 
 static uint32_t state_at(const mdx_js_scan *s) {
@@ -699,6 +736,8 @@ static uint32_t state_at(const mdx_js_scan *s) {
     case MDX_JS_OPEN_TOO_DEEP:
     case MDX_JS_INVALID:
       return s->open_at;
+    case MDX_JS_OPEN_OPERAND:
+      return s->offset; /* where acorn fails */
     default:
       break;
   }

@@ -35,6 +35,10 @@ typedef enum mdx_js_open {
   MDX_JS_OPEN_REGEX,        /* an unterminated /…/ */
   MDX_JS_OPEN_JSX,          /* an unclosed JSX element inside the expression */
   MDX_JS_OPEN_TOO_DEEP,     /* nesting past MDX_MAX_JS_NESTING */
+  MDX_JS_OPEN_OPERAND,      /* lexically complete, but the last token needs more: an
+                             * operator, `=`, `,`, `.`, `export`, `const`, `typeof`…
+                             * (`open_at` is the end). Not a whole program: an ESM
+                             * block goes on past a blank line, as in the reference. */
   MDX_JS_INVALID            /* no continuation can make it valid (acorn would fail at
                              * `open_at`): a line ending in a string or regex, `}` or `>`
                              * in JSX text, an unmatched `)`, `]` or `}`. Sticky: the

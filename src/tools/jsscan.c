@@ -13,8 +13,8 @@
 
 #include "../jsscan.h"
 
-static const char *const kinds[] = {"none",  "bracket", "string",   "template", "comment",
-                                    "regex", "jsx",     "too-deep", "invalid"};
+static const char *const kinds[] = {"none", "bracket",  "string",  "template", "comment",
+                                    "regex", "jsx", "too-deep", "operand", "invalid"};
 
 static void scan_one(const char *p, size_t len, int bytes, int esm) {
   mdx_js_scan scan;

@@ -162,6 +162,54 @@ export function compareEsm(blocks, options = []) {
   return {identical, total: samples.length, differences}
 }
 
+// ESM documents with blank lines inside: where does the block end? The reference reads
+// on while acorn fails at the very end of what it has; ours (as the parser would use the
+// scanner) ends the block at the first blank line where the state is `none`.
+export const esmDocuments = [
+  'export const a = 1 +\n\n2\n\nx', 'export default\n\nfunction f() {}\n\nx',
+  "import {a} from\n\n'b'\n\nx", 'export const a = 1,\n\nb = 2\n\nx', 'export const a = 1\n\nb',
+  'export const\n\na = 1\n\nx', 'export const a = b.\n\nc\n\nx', 'export const a = {\n\n}\n\nx',
+  'export const a = `\n\n`\n\nx', 'export const a = /* \n\n */ 1\n\nx', "export const a = 'b\n\nc'\n\nx",
+  'export const a = <b>\n\n</b>\n\nx', 'export const a = () => (\n  <b>\n\n  </b>\n)\n\nx',
+  'export function f() {\n  return 1\n\n}\n\nx', 'export const a = 1 // c\n\nx',
+  'export const a = b /\n\nc\n\nx', 'export const a = (b\n\n)\n\nx', "export {a} from 'b'\n\nx"
+]
+
+export function referenceEsmEnd(doc) {
+  try {
+    const node = parse(doc).children[0]
+    return node && node.type === 'mdxjsEsm' ? node.position.end.offset : undefined
+  } catch {
+    return null
+  }
+}
+
+export function oursEsmEnd(doc) {
+  const ends = []
+  const re = /\n[ \t]*\n/g
+  let match
+  while ((match = re.exec(doc))) ends.push(match.index)
+  ends.push(doc.length)
+  const states = scan(ends.map((end) => doc.slice(0, end)), ['--esm'])
+  for (let i = 0; i < ends.length; i++) {
+    if (states[i] === 'none') return ends[i]
+    if (states[i].startsWith('open invalid') || states[i].startsWith('open too-deep')) return null
+  }
+  return null
+}
+
+export function compareEsmDocuments(docs) {
+  let identical = 0
+  const differences = []
+  for (const doc of docs) {
+    const expected = referenceEsmEnd(doc)
+    const got = oursEsmEnd(doc)
+    if (expected === got) identical++
+    else differences.push({sample: doc, expected: expected ?? 'error', got: got ?? 'error'})
+  }
+  return {identical, total: docs.length, differences}
+}
+
 function report(label, result) {
   const extra = result.unusable ? ` (${result.unusable} unusable)` : ''
   console.log(`${label}: ${result.identical}/${result.total} identical${extra}`)
@@ -177,6 +225,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   report('corpus expressions', compare(expressions, options))
   report('corpus ESM blocks', compareEsm(esm, options))
   report('edge cases', compare(edgeSamples, options))
+  report('ESM documents with blank lines', compareEsmDocuments(esmDocuments))
   const count = Number(pick('--count', '500'))
   const seed = Number(pick('--seed', '1'))
   report(`random (seed ${seed})`, compare(randomJsSamples(seed, count), options))
