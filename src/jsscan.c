@@ -90,8 +90,17 @@ enum {
   F_REGEX = 1 << 3,     /* M_SLASH: a regex may start here */
   F_TAIL = 1 << 4,      /* a `//` comment ended by U+2028/9 and nothing since */
   F_SAVED = 1 << 5,     /* exprAllowed before a `+` / `-` (for `++` / `--`) */
-  F_SINGLE = 1 << 6     /* `punct` is a one-character token so far */
+  F_SINGLE = 1 << 6,    /* `punct` is a one-character token so far */
+  F_NAME = 1 << 7,      /* reading a JSX tag's name (`a`, `a.b`, `a:b`) */
+  F_NAME_SEP = 1 << 8,  /* … after its `.` or `:` */
+  F_NAME_ANY = 1 << 9   /* … with at least one part */
 };
+
+/* FNV-1a over a JSX tag name: opening and closing names must match (acorn-jsx), and the
+ * bytes are gone by the closing tag. A collision lets a mismatch through, nothing worse. */
+#define NAME_HASH_START 2166136261u
+
+static uint32_t name_hash_add(uint32_t h, unsigned char c) { return (h ^ c) * 16777619u; }
 
 static int is_ident_start(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$' ||
@@ -262,10 +271,26 @@ static void tag_start(mdx_js_scan *s, uint32_t at) {
   if (push(s, K_J_EXPR, at)) push(s, K_J_OTAG, at);
   token(s, T_TAGSTART, 0, 1);
   s->mode = M_TAG;
+  s->name_hash = NAME_HASH_START;
+  s->flags = (uint16_t)((s->flags | F_NAME) & ~(F_NAME_SEP | F_NAME_ANY));
+}
+
+/* The tag's name is complete: an opening tag's is kept with its children's entry, a
+ * closing tag's must be the same. */
+static void name_done(mdx_js_scan *s) {
+  if (!(s->flags & F_NAME)) return;
+  s->flags &= (uint16_t)~F_NAME;
+  if (s->depth < 2 || s->stack[s->depth - 2] != K_J_EXPR) return;
+  if (top(s) == K_J_OTAG)
+    s->stack_name[s->depth - 2] = s->name_hash;
+  else if (top(s) == K_J_CTAG && s->stack_name[s->depth - 2] != s->name_hash)
+    fail(s, MDX_JS_INVALID, s->stack_at[s->depth - 1]); /* "Expected corresponding…" */
 }
 
 /* `>` in a tag (acorn-jsx's jsxTagEnd). */
 static void tag_end(mdx_js_scan *s) {
+  name_done(s);
+  if (s->error) return;
   uint8_t out = top(s);
   s->depth--;
   if ((out == K_J_OTAG && s->prev == T_SLASH) || out == K_J_CTAG) {
@@ -581,6 +606,19 @@ size_t mdx_js_scan_feed(mdx_js_scan *s, const char *p, size_t len, int stop_at_c
         s->mode = M_CODE;
         continue;
       case M_TAG:
+        if (is_space(c) || is_newline(c) || c == '/') {
+          /* not a token yet (a `/` may start a comment or a closing tag) */
+        } else if ((s->flags & F_NAME) &&
+                   (is_ident_start(c) ? !(s->flags & F_NAME_ANY) || (s->flags & F_NAME_SEP)
+                                      : (c == '.' || c == ':') && (s->flags & F_NAME_ANY) &&
+                                            !(s->flags & F_NAME_SEP))) {
+          s->name_hash = name_hash_add(s->name_hash, c); /* a part of the tag's name */
+          set_flag(s, F_NAME_SEP, !is_ident_start(c));
+          s->flags |= F_NAME_ANY;
+        } else {
+          name_done(s);
+        }
+        if (s->error) break;
         if (is_space(c)) {
         } else if (is_newline(c)) {
           s->flags |= F_NEWLINE;
@@ -621,12 +659,18 @@ size_t mdx_js_scan_feed(mdx_js_scan *s, const char *p, size_t len, int stop_at_c
           uint32_t tag_at = s->stack_at[s->depth - 1];
           s->depth -= 2;
           push(s, K_J_CTAG, tag_at);
+        } else {
+          name_done(s);
+          if (s->error) break;
         }
         token(s, T_SLASH, 0, 1);
         s->mode = M_TAG;
         continue;
       case M_TAG_NAME:
-        if (is_ident_char(c) || c == '-') break;
+        if (is_ident_char(c) || c == '-') {
+          if (s->flags & F_NAME) s->name_hash = name_hash_add(s->name_hash, c);
+          break;
+        }
         token(s, T_NAME, 0, 0);
         s->mode = M_TAG;
         continue;

@@ -62,6 +62,8 @@ typedef struct mdx_js_scan {
   char word[11];
   uint8_t stack[MDX_MAX_JS_NESTING]; /* open brackets, templates, functions, JSX */
   uint32_t stack_at[MDX_MAX_JS_NESTING];
+  uint32_t name_hash;   /* hash of the JSX tag name being read */
+  uint32_t stack_name[MDX_MAX_JS_NESTING]; /* JSX children entries: their tag's name hash */
 } mdx_js_scan;
 
 void mdx_js_scan_init(mdx_js_scan *scan);

@@ -231,6 +231,20 @@ static void test_jsx(void) {
   INVALID("<a>x > y</a>}", 5);
   INVALID("<a><b>}</b></a>}", 6);
   INVALID("</a>}", 3);
+  /* Closing names must match the opening ones (acorn-jsx: "Expected corresponding JSX
+   * closing tag"); the error is at the closing tag. */
+  INVALID("<a></b>}", 3);
+  INVALID("<ab></a>}", 4);
+  INVALID("<a></>}", 3);
+  INVALID("<></a>}", 2);
+  INVALID("<a><b></a></b>}", 6);
+  INVALID("<a.b></a>}", 5);
+  STOP_LAST("<a.b></a.b>}");
+  STOP_LAST("<a:b></a:b>}");
+  STOP_LAST("<a . b></a.b>}");
+  STOP_LAST("<my-el x-y='1'></my-el>}");
+  STOP_LAST("<a b=<c/>></a>}");
+  STOP_LAST("<a b={<c></c>}>{<d></d>}</a>}");
   OPEN("<a>", JSX, 0);
   OPEN("<a b=\"}", STRING, 5);
   OPEN("<a>{b", BRACKET, 3);

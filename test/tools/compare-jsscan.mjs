@@ -16,7 +16,7 @@ import {mdxFromMarkdown} from 'mdast-util-mdx'
 
 const require = createRequire(import.meta.url)
 const {randomJsSamples} = require('../helpers/random-js.js')
-const driver = new URL('../../build-c/mdx-jsscan', import.meta.url).pathname
+const driver = process.env.MDX_JSSCAN || new URL('../../build-c/mdx-jsscan', import.meta.url).pathname
 const corpusDir = new URL('../../../shared/corpus/mdx/', import.meta.url).pathname
 const args = process.argv.slice(2)
 const pick = (flag, fallback) => {
