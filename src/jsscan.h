@@ -16,7 +16,18 @@
  *
  * Fed in chunks (the lines of an expression without their container prefixes, line
  * endings included), so state carries over between calls. No allocation: the nesting
- * stack is fixed (MDX_MAX_JS_NESTING); past it the scanner reports an error. */
+ * stack is fixed (MDX_MAX_JS_NESTING); past it the scanner reports an error.
+ *
+ * Use. An expression `{…}` (text, flow, or a JSX attribute value or spread): init, then
+ * feed what follows the `{` line by line with `stop_at_close`; the first feed that
+ * returns less than it was given found the closing `}` (the value is everything fed
+ * before it). If the expression's text ends first, it is an error: the state tells what
+ * is open since `open_at` (MDX_JS_INVALID: acorn fails at `open_at`).
+ * An ESM block: feed its lines without `stop_at_close`; at each blank line (and at the
+ * end of the document) ask the state: MDX_JS_OPEN_NONE ends the block before the blank
+ * line; MDX_JS_INVALID / MDX_JS_OPEN_TOO_DEEP are an error there (the reference throws);
+ * anything else (open, or MDX_JS_OPEN_OPERAND) reads on past the blank line, as the
+ * reference does while acorn fails only at the very end of what it was given. */
 #ifndef MDX_JSSCAN_H
 #define MDX_JSSCAN_H
 
