@@ -78,6 +78,7 @@ enum {
   T_STATKW,    /* if for while with */
   T_FUNCTION,  /* function, class */
   T_DECL,      /* import export const let var: never the end of a program */
+  T_KEYWORD,   /* other keywords without beforeExpr: try, finally, this… */
   T_AWAIT,     /* the parser reads `/` after `await` as a regex */
   T_TAGSTART,  /* JSX `<` */
   T_SLASH      /* `/` in a JSX tag */
@@ -248,6 +249,11 @@ static int classify_word(const mdx_js_scan *s, int *before) {
       word_is(s, "let") || word_is(s, "var"))
     return T_DECL;
   if (word_is(s, "await")) return T_AWAIT;
+  if (word_is(s, "try") || word_is(s, "catch") || word_is(s, "finally") ||
+      word_is(s, "switch") || word_is(s, "this") || word_is(s, "super") ||
+      word_is(s, "null") || word_is(s, "true") || word_is(s, "false") ||
+      word_is(s, "break") || word_is(s, "continue") || word_is(s, "debugger"))
+    return T_KEYWORD; /* `try {` is a block: acorn's `!exprAllowed` */
   return T_NAME;
 }
 

@@ -186,6 +186,13 @@ static void test_regex(void) {
   STOP_LAST("(() => { return /}/ })}");
   STOP_LAST("(() => { {} /}/.test(y) })}");
   STOP_LAST("(() => { x; /}/.test(y) })}");
+  STOP_LAST("(() => { try {} finally {} /}/.test(y) })}"); /* `try {` is a block */
+  STOP_LAST("(() => { try {} catch {} /}/.test(y) })}");
+  STOP_LAST("(() => { l: {} /}/.test(y) })}");
+  STOP_LAST("(() => { switch (x) { case 1: {} /}/ } })}");
+  STOP_LAST("(() => { function f() {} /}/.test(y) })}");
+  STOP_LAST("(function* () { yield /}/ })}");
+  STOP_LAST("(function* () { yield <a>{1}</a> })}");
   STOP_LAST("(function () {}) / 2 / 1}");
   STOP_LAST("x = function () {} / 2 / 1}");
   STOP_LAST("(class { m() {} }) / 2 / 1}");

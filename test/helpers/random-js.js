@@ -119,7 +119,17 @@ function generator(seed) {
       () => '{ ' + statement(depth + 1) + ' }\n' + regex() + '.test(z)',
       () => 'for (const k of ' + expr(depth + 1) + ') f(k)',
       () => 'x = ' + expr(depth + 1) + '; y = x / 2',
-      () => '// } \n' + 'return 1'
+      () => '// } \n' + 'return 1',
+      () => 'function g() { ' + statement(depth + 1) + ' }\n' + regex() + '.test(z)',
+      () => 'switch (x) { case 1: { ' + statement(depth + 1) + ' } ' + regex() + '.test(y); default: ' + regex() + ' }',
+      () => 'l' + depth + ': { ' + statement(depth + 1) + ' }\n' + regex() + '.test(z)',
+      () => 'do { x++ } while (' + expr(depth + 1) + ')\n' + regex() + '.test(z)',
+      () => 'try { ' + statement(depth + 1) + ' } catch (e) { ' + regex() + ' } finally { x / 2 }',
+      () => 'const f = function* () { yield ' + regex() + '; yield <a>{1}</a> }',
+      () => 'const o = {a: 1}\nreturn o / 2',
+      () => 'if (x) f(' + expr(depth + 1) + '); else { ' + statement(depth + 1) + ' }',
+      () => 'while (x) ' + regex() + '.test(y)',
+      () => 'return typeof x === \'string\' ? `${x}` : <b c="}">{x}</b>'
     ])()
   }
 
@@ -145,6 +155,9 @@ function generator(seed) {
         () => '(' + pick(names) + ' => {' + space() + statement(depth + 1) + space() + '})',
         () => '(function (a) { ' + statement(depth + 1) + ' })',
         () => '(class extends ' + pick(names) + ' { m() { ' + statement(depth + 1) + ' } })',
+        () => '(class { static { x = ' + expr(depth + 1) + '; y = x / 2 } #p = ' + regex() + '; get v() { return this.#p / 2 } })',
+        () => '(async function () { ' + statement(depth + 1) + ' })',
+        () => 'new (class { *[Symbol.iterator]() { ' + statement(depth + 1) + ' } })()',
         () => '(async () => await ' + pick([regex(), pick(names)]) + ')',
         () => 'typeof ' + pick(names),
         () => '!' + pick([pick(names), string(), '(' + expr(depth + 1) + ')']),
