@@ -115,6 +115,9 @@ export const edgeSamples = [
  '(async () => { await /}/ })}', 'a\n/*\n}*/}', '`${`${`}`}`}`}', 'x = `${a}` / 2}', '<a>{`}`}</a>}',
  'typeof <a/>}', 'delete /x/.y}', 'a instanceof /}/.constructor}', '!<a/>}', '[<a/>, <b/>]}', '(<a/>)}',
  'a ? <b/> : <c/>}', 'a && <b>}</b>}', 'a\n}', '{}}', '{\n}}', '{a, b}}', '{...a}}', '{a() {}}}', '{get a() { return /}/ }}}',
+ // The reference's emptiness check strips `/* … */` by regex, even from a `/*` inside a
+ // `//` comment, and then parses a program, where `{[k]: 1}` is a block.
+ '// /*\n{[k]: 1} // */\n}',
 ]
 
 /** Compares samples; returns {identical, total, unusable, differences}. `expected`: the
