@@ -4,8 +4,9 @@
 // node starting at offset 0 gives the closing `}` (or the parse throws: no end).
 // Identical: the same `}`, or no `}` for both. Samples: every expression and JSX
 // attribute expression in the corpus (../shared/corpus/mdx/*.mdx, extracted with the
-// reference), and seeded random ones (test/helpers/random-js.js). ESM blocks of the
-// corpus are checked too: complete at their end, incomplete at each blank line inside.
+// reference), seeded random ones (test/helpers/random-js.js), hand-picked edge cases and
+// the unit tests' cases. ESM blocks of the corpus are checked too: complete at their end,
+// incomplete at each blank line inside; and ESM documents with blank lines inside.
 //   node test/tools/compare-jsscan.mjs [--count N] [--seed S] [--bytes] [--verbose]
 import {execFileSync} from 'node:child_process'
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
@@ -213,6 +214,50 @@ export function compareEsmDocuments(docs) {
   return {identical, total: docs.length, differences}
 }
 
+// The hand-written cases of src/test/test_jsscan.c (expression ones: STOP, STOP_LAST,
+// OPEN, INVALID, COMPLETE), whose expected values were reasoned by hand: does the
+// reference agree with them?
+export function unitCases() {
+  const file = new URL('../../src/test/test_jsscan.c', import.meta.url).pathname
+  const source = readFileSync(file, 'utf8')
+  const re = /^\s*(STOP_LAST|STOP|OPEN|INVALID|COMPLETE)\(("(?:[^"\\]|\\.)*")\s*(?:,\s*([^)]*))?\);/gm
+  const cases = []
+  let match
+  while ((match = re.exec(source))) {
+    const [, kind, literal, rest] = match
+    const bytes = []
+    const body = literal.slice(1, -1)
+    for (let i = 0; i < body.length; i++) {
+      if (body[i] !== '\\') {
+        bytes.push(...Buffer.from(body[i]))
+        continue
+      }
+      const c = body[++i]
+      if (c === 'x') {
+        bytes.push(parseInt(body.substr(i + 1, 2), 16))
+        i += 2
+      } else bytes.push({n: 10, r: 13, t: 9, '\\': 92, '"': 34, "'": 39}[c])
+    }
+    const sample = Buffer.from(bytes).toString()
+    const stop = kind === 'STOP_LAST' ? bytes.length - 1 : kind === 'STOP' ? Number(rest) : null
+    cases.push({sample, stop})
+  }
+  return cases
+}
+
+export function compareUnitCases() {
+  const cases = unitCases()
+  let identical = 0
+  const differences = []
+  for (const {sample, stop} of cases) {
+    let end = reference(sample)
+    if (typeof end === 'number') end = Buffer.from(sample.slice(0, end)).length
+    if (end === stop) identical++
+    else differences.push({sample, expected: end ?? 'error', got: stop === null ? 'no stop' : 'stop ' + stop})
+  }
+  return {identical, total: cases.length, differences}
+}
+
 function report(label, result) {
   const extra = result.unusable ? ` (${result.unusable} unusable)` : ''
   console.log(`${label}: ${result.identical}/${result.total} identical${extra}`)
@@ -227,6 +272,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const {expressions, esm} = corpusSamples()
   report('corpus expressions', compare(expressions, options))
   report('corpus ESM blocks', compareEsm(esm, options))
+  report('unit-test cases (expected values vs the reference)', compareUnitCases())
   report('edge cases', compare(edgeSamples, options))
   report('ESM documents with blank lines', compareEsmDocuments(esmDocuments))
   const count = Number(pick('--count', '500'))
