@@ -10,6 +10,7 @@
         "src/buf.c",
         "src/entities.c",
         "src/frontmatter.c",
+        "src/gfm_autolink.c",
         "src/gfm_tasks.c",
         "src/html.c",
         "src/inlines.c",

@@ -184,6 +184,7 @@ function decodeBuffer(buffer, position, original) {
     const specific = (w0 >>> F.SHIFT_SPECIFIC) & 0x3f
     // Object literals per type give V8 one stable shape each (faster than adding fields).
     let node
+    let noPosition = false
     switch (typeNumber) {
       case 3: // heading
         node = {type, depth: specific & 7, children: []}
@@ -216,6 +217,7 @@ function decodeBuffer(buffer, position, original) {
         // link
         const url = string()
         node = {type, title: specific & F.HAS_FIRST ? string() : null, url, children: []}
+        if (specific & F.NO_POSITION) noPosition = true
         break
       }
       case 17: {
@@ -249,13 +251,17 @@ function decodeBuffer(buffer, position, original) {
         node = {type, value, data: mathData(value, false)}
         break
       }
+      case 11: // text: without position when GFM's autolink literal transform made it
+        if (specific & F.NO_POSITION) noPosition = true
+        node = {type, value: specific & 1 ? text.slice(start, end) : string()}
+        break
       default:
         if (LITERALS[typeNumber]) node = {type, value: specific & 1 ? text.slice(start, end) : string()}
         else if (PARENT_TYPES[typeNumber]) node = {type, children: []}
         else node = {type}
     }
     const isParent = PARENT_TYPES[typeNumber] === 1
-    if (point) node.position = {start: point(start), end: point(end)}
+    if (point && !noPosition) node.position = {start: point(start), end: point(end)}
 
     if (parents.length === 0) {
       if (root) throw ocpError(`record ${i} follows the end of the tree`)

@@ -13,6 +13,7 @@ const NULL_STRING = 0xffffffff
 const HAS_FIRST = 1 // code: lang present; link, image, definition: title present
 const HAS_SECOND = 2 // code, math: meta present
 const RAW_SAME = 4 // definition, linkReference, imageReference: raw label = label
+const NO_POSITION = 2 // text, link: no position (made by GFM's autolink literal transform)
 
 // Type numbers are stable: index = number.
 const TYPES = [
@@ -38,6 +39,7 @@ module.exports = {
   HAS_FIRST,
   HAS_SECOND,
   RAW_SAME,
+  NO_POSITION,
   TYPES,
   REFERENCE_TYPES
 }

@@ -555,7 +555,9 @@ static int render_enter(html_state *st, const mdx_node *node) {
     tag(st, "</code>");
     return 1;
   case MDX_NODE_BREAK: put_break(st, node); return 1;
-  case MDX_NODE_LINK: put_link_open(st, node->url, node->title); return 0;
+  case MDX_NODE_LINK:
+    if (!(node->flags & MDX_FLAG_NOPOS)) put_link_open(st, node->url, node->title);
+    return 0;
   case MDX_NODE_IMAGE: put_image(st, node->url, node->title, node->value); return 1;
   case MDX_NODE_LINK_REFERENCE: {
     if (node->url.ptr) {
@@ -658,7 +660,9 @@ static void render_exit(html_state *st, const mdx_node *node) {
   case MDX_NODE_EMPHASIS: tag(st, "</em>"); break;
   case MDX_NODE_STRONG: tag(st, "</strong>"); break;
   case MDX_NODE_DELETE: tag(st, "</del>"); break;
-  case MDX_NODE_LINK: tag(st, "</a>"); break;
+  case MDX_NODE_LINK:
+    if (!(node->flags & MDX_FLAG_NOPOS)) tag(st, "</a>");
+    break;
   case MDX_NODE_LINK_REFERENCE:
     if (node->url.ptr)
       tag(st, "</a>");

@@ -24,6 +24,7 @@
  * container prefix (see eol_end and mdx_view.furthest). */
 #include <string.h>
 
+#include "gfm_autolink.h"
 #include "gfm_tasks.h"
 #include "limits.h"
 #include "refs.h"
@@ -74,7 +75,8 @@ typedef struct ictx {
   tick_index dollars; /* inline math (MDX_OPT_MATH) */
   uint32_t absent_from[NEEDLES];
   uint64_t alt_budget; /* bytes of nested images' alt that enclosing alts may still copy */
-  int gfm;            /* MDX_OPT_GFM: `~` strikethrough */
+  int gfm;            /* MDX_OPT_GFM: `~` strikethrough, autolink literals */
+  mdx_autolink_memo autolink; /* gfm_autolink.h */
   char first_used;    /* '*' or '~': which of emphasis and strikethrough came first */
 } ictx;
 
@@ -857,6 +859,35 @@ static uint32_t close_bracket(ictx *c, uint32_t pos, uint32_t *pend) {
   return r.end;
 }
 
+/* A GFM autolink literal found at pos ('@', ':', '.', '_'; gfm_autolink.c): appends it
+ * and returns the offset after it, or returns 0. micromark forms none after a link label
+ * start that is still open (previousUnbalanced): one is open while brackets are. */
+static uint32_t autolink_literal(ictx *c, uint32_t pos, uint32_t *pend) {
+  uint32_t start, end;
+  int kind = c->bcount ? MDX_AUTOLINK_NONE
+                       : mdx_autolink_at(&c->autolink, c->v.s, c->v.n, *pend, pos, &start, &end);
+  if (kind == MDX_AUTOLINK_NONE) return 0;
+  add_text(c, *pend, start);
+  mdx_node *link = new_node(c, MDX_NODE_LINK, start, end);
+  mdx_node *t = new_node(c, MDX_NODE_TEXT, start, end);
+  t->value = mdx_view_text(&c->v, start, end, 0);
+  link->url = t->value;
+  if (kind != MDX_AUTOLINK_HTTP) {
+    const char *prefix = kind == MDX_AUTOLINK_WWW ? "http://" : "mailto:";
+    size_t plen = strlen(prefix);
+    char *url = mdx_arena_alloc(&c->doc->arena, plen + t->value.len + 1);
+    memcpy(url, prefix, plen);
+    memcpy(url + plen, t->value.ptr, t->value.len);
+    link->url.ptr = url;
+    link->url.len = (uint32_t)plen + t->value.len;
+  }
+  mdx_node_append(link, t);
+  link->line_cap = 1;
+  mdx_node_append(c->leaf, link);
+  *pend = end;
+  return end;
+}
+
 /* ---- text merging ---- */
 
 /* Joins each run of adjacent text siblings under `leaf` into one node, as from-markdown
@@ -946,6 +977,7 @@ void mdx_inlines_parse(mdx_doc *doc, mdx_node *leaf) {
   if (doc->options & MDX_OPT_GFM) { /* `~` stops plain-text runs too */
     memcpy(special_gfm, special, sizeof special_gfm);
     special_gfm['~'] = 1;
+    special_gfm['@'] = special_gfm[':'] = special_gfm['.'] = 1; /* autolink literals */
     special = special_gfm;
     c->gfm = 1;
   }
@@ -1063,9 +1095,14 @@ void mdx_inlines_parse(mdx_doc *doc, mdx_node *leaf) {
       }
       break;
     }
+    case '@': case ':': case '.': /* only come here with MDX_OPT_GFM */
+      next = autolink_literal(c, pos, &pend);
+      break;
     case '~': /* only comes here with MDX_OPT_GFM */
     case '*':
     case '_': {
+      /* `_` may be inside an address, which micromark tries before emphasis. */
+      if (ch == '_' && c->gfm && (next = autolink_literal(c, pos, &pend))) break;
       uint32_t end = pos;
       while (end < n && s[end] == (char)ch) end++; /* bounded: n */
       scan_delims(c, pos, &pend);
@@ -1107,4 +1144,5 @@ void mdx_inlines_parse(mdx_doc *doc, mdx_node *leaf) {
   process_emphasis(c, 0, c->first_used == '~');
   merge_texts(c);
   if (task) mdx_task_finish(doc, leaf, checked);
+  if (c->gfm) mdx_autolink_transform(doc, leaf);
 }

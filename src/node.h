@@ -86,7 +86,9 @@ enum {
   MDX_FLAG_SETEXT = 1 << 4,      /* heading: setext underline (HTML renders the same) */
   MDX_FLAG_FENCED = 1 << 5,      /* code: fenced (not indented) */
   MDX_FLAG_TIGHT = 1 << 7,       /* list: HTML renders items without <p> */
-  MDX_FLAG_LEAD = 1 << 8         /* paragraph, heading: `pad` of lines is their lead (above) */
+  MDX_FLAG_LEAD = 1 << 8,        /* paragraph, heading: `pad` of lines is their lead (above) */
+  MDX_FLAG_NOPOS = 1 << 14       /* text, link: made by a tree transform, no `position` in
+                                    mdast (start/end mean nothing); HTML shows no link */
 };
 
 /* Reference kinds (linkReference, imageReference). Numbers are part of OCP. */

@@ -85,7 +85,13 @@ static uint32_t specific_flags(const encoder *e, const mdx_node *n) {
   case MDX_NODE_CODE:
     return (n->url.ptr ? MDX_OCP_HAS_FIRST : 0) | (n->title.ptr ? MDX_OCP_HAS_SECOND : 0);
   case MDX_NODE_LINK: case MDX_NODE_IMAGE:
-    return n->title.ptr ? MDX_OCP_HAS_FIRST : 0;
+    return (n->title.ptr ? MDX_OCP_HAS_FIRST : 0) |
+           (n->flags & MDX_FLAG_NOPOS ? MDX_OCP_NO_POSITION : 0);
+  case MDX_NODE_TEXT: /* GFM autolink literals' transform makes position-less texts */
+    if (n->flags & MDX_FLAG_NOPOS) return MDX_OCP_NO_POSITION;
+    return n->value.ptr == e->doc->src + n->start && n->value.len == n->end - n->start
+               ? MDX_OCP_VERBATIM
+               : 0;
   case MDX_NODE_DEFINITION:
     return (n->title.ptr ? MDX_OCP_HAS_FIRST : 0) |
            (same_text(n->label, n->raw_label) ? MDX_OCP_RAW_SAME : 0);

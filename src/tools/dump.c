@@ -148,6 +148,10 @@ int main(int argc, char **argv) {
       if (has_children(n->type)) fputs(",\"children\":[", stdout);
     } else {
       if (has_children(n->type)) putchar(']');
+      if (n->flags & MDX_FLAG_NOPOS) { /* made by a transform: no position */
+        putchar('}');
+        continue;
+      }
       fputs(",\"position\":{\"start\":", stdout);
       put_point(&map, n->start);
       fputs(",\"end\":", stdout);
