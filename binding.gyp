@@ -11,6 +11,7 @@
         "src/entities.c",
         "src/frontmatter.c",
         "src/gfm_autolink.c",
+        "src/gfm_footnote.c",
         "src/gfm_tasks.c",
         "src/html.c",
         "src/inlines.c",

@@ -238,6 +238,14 @@ function decodeBuffer(buffer, position, original) {
           : {type, alt: string(), label, identifier, referenceType}
         break
       }
+      case 24:
+      case 25: {
+        // footnoteDefinition, footnoteReference (GFM): labels as for definitions
+        const label = string()
+        const identifier = identifierOf(specific & F.RAW_SAME ? label : string())
+        node = typeNumber === 24 ? {type, identifier, label, children: []} : {type, identifier, label}
+        break
+      }
       case 26: {
         // math: mdast-util-math also attaches the hast it renders to (`data`)
         const value = specific & 1 ? text.slice(start, end) : string()

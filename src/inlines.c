@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "gfm_autolink.h"
+#include "gfm_footnote.h"
 #include "gfm_tasks.h"
 #include "limits.h"
 #include "refs.h"
@@ -46,6 +47,7 @@ typedef struct bracket {
   uint32_t delim_seq;  /* delimiters with seq >= this come after the bracket */
   uint32_t seq;        /* opening order, for deactivating outer link openers */
   uint32_t after;      /* view offset just after the opener */
+  uint32_t events;     /* ictx.bracket_events just after it was pushed */
   int image;
 } bracket;
 
@@ -78,6 +80,7 @@ typedef struct ictx {
   int gfm;            /* MDX_OPT_GFM: `~` strikethrough, autolink literals */
   mdx_autolink_memo autolink; /* gfm_autolink.h */
   char first_used;    /* '*' or '~': which of emphasis and strikethrough came first */
+  uint32_t bracket_events; /* brackets pushed, links and footnote references formed */
 } ictx;
 
 static const char *const needle_text[NEEDLES] = {"-->", "]]>", "?>", ">", "\"", "'"};
@@ -678,6 +681,7 @@ static void push_bracket(ictx *c, uint32_t pos, int image, uint32_t *pend) {
   b->seq = c->bseq++;
   b->after = pos + len;
   b->image = image;
+  b->events = ++c->bracket_events;
   *pend = pos + len;
 }
 
@@ -805,6 +809,30 @@ static mdx_str plain_text(ictx *c, mdx_node *node) {
   return out;
 }
 
+/* At `]` (pos) after an image opener that formed nothing: micromark-extension-gfm-footnote
+ * still makes `![^label]` a `!` and a footnote reference when no other bracket, link or
+ * reference came after the opener and the label is defined. Returns the offset after the
+ * `]`, or 0. */
+static uint32_t image_footnote(ictx *c, const bracket *b, uint32_t pos, uint32_t *pend) {
+  if (b->events != c->bracket_events || pos == b->after || c->v.s[b->after] != '^' ||
+      !mdx_footnote_defined_caret(c->doc, c->v.s + b->after, pos - b->after))
+    return 0;
+  while (b->node->next) drop_node(c, b->node->next); /* bounded: the label's nodes */
+  while (c->dlast && c->dlast->seq >= b->delim_seq) delim_remove(c, c->dlast); /* bounded */
+  add_text(c, *pend, pos); /* then dropped: keeps spare-node accounting simple */
+  if (b->node->next) drop_node(c, b->node->next);
+  mdx_node *bang = b->node;
+  bang->end = bang->start + 1;
+  bang->value.len = 1;
+  mdx_node *ref = new_node(c, MDX_NODE_FOOTNOTE_REFERENCE, b->after - 1, pos + 1);
+  ref->raw_label = mdx_view_text(&c->v, b->after + 1, pos, 0);
+  ref->label = mdx_decode_string(c->doc, ref->raw_label.ptr, ref->raw_label.len);
+  mdx_node_append(c->leaf, ref);
+  c->bracket_events++;
+  *pend = pos + 1;
+  return pos + 1;
+}
+
 /* At `]` (pos): forms a link or image with the innermost open bracket if it can.
  * Returns the offset to continue at, or 0 when the `]` is text. */
 static uint32_t close_bracket(ictx *c, uint32_t pos, uint32_t *pend) {
@@ -817,8 +845,9 @@ static uint32_t close_bracket(ictx *c, uint32_t pos, uint32_t *pend) {
   link_end r;
   if (!scan_link_end(c, b, pos, &r)) {
     c->bcount--;
-    return 0;
+    return b->image && c->gfm ? image_footnote(c, b, pos, pend) : 0;
   }
+  c->bracket_events++;
   mdx_node_type type = r.kind < 0 ? (b->image ? MDX_NODE_IMAGE : MDX_NODE_LINK)
                                   : (b->image ? MDX_NODE_IMAGE_REFERENCE : MDX_NODE_LINK_REFERENCE);
   add_text(c, *pend, pos);
@@ -884,6 +913,21 @@ static uint32_t autolink_literal(ictx *c, uint32_t pos, uint32_t *pend) {
   mdx_node_append(link, t);
   link->line_cap = 1;
   mdx_node_append(c->leaf, link);
+  *pend = end;
+  return end;
+}
+
+/* A GFM footnote reference `[^label]` at pos (gfm_footnote.c), tried before a link
+ * label start as micromark does: appends it and returns the offset after it, or 0. */
+static uint32_t footnote_call(ictx *c, uint32_t pos, uint32_t *pend) {
+  uint32_t end = mdx_footnote_call(c->doc, c->v.s, c->v.n, pos);
+  if (!end) return 0;
+  add_text(c, *pend, pos);
+  mdx_node *ref = new_node(c, MDX_NODE_FOOTNOTE_REFERENCE, pos, end);
+  ref->raw_label = mdx_view_text(&c->v, pos + 2, end - 1, 0);
+  ref->label = mdx_decode_string(c->doc, ref->raw_label.ptr, ref->raw_label.len);
+  mdx_node_append(c->leaf, ref);
+  c->bracket_events++;
   *pend = end;
   return end;
 }
@@ -1117,6 +1161,7 @@ void mdx_inlines_parse(mdx_doc *doc, mdx_node *leaf) {
       }
       break;
     case '[':
+      if (c->gfm && (next = footnote_call(c, pos, &pend))) break;
       if (c->bcount < MDX_MAX_BRACKET_DEPTH) {
         push_bracket(c, pos, 0, &pend);
         pos++;

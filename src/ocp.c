@@ -97,6 +97,8 @@ static uint32_t specific_flags(const encoder *e, const mdx_node *n) {
            (same_text(n->label, n->raw_label) ? MDX_OCP_RAW_SAME : 0);
   case MDX_NODE_LINK_REFERENCE: case MDX_NODE_IMAGE_REFERENCE:
     return ((uint32_t)n->num & 3u) | (same_text(n->label, n->raw_label) ? MDX_OCP_RAW_SAME : 0);
+  case MDX_NODE_FOOTNOTE_DEFINITION: case MDX_NODE_FOOTNOTE_REFERENCE:
+    return same_text(n->label, n->raw_label) ? MDX_OCP_RAW_SAME : 0;
   case MDX_NODE_MATH: /* a literal with an optional meta (its fence line's rest) */
     return (n->value.ptr == e->doc->src + n->start && n->value.len == n->end - n->start
                 ? MDX_OCP_VERBATIM
@@ -150,6 +152,8 @@ static void put_node(encoder *e, const mdx_node *n) {
     if (n->title.ptr) put_string(e, n->title);
     break;
   case MDX_NODE_LINK_REFERENCE:
+  case MDX_NODE_FOOTNOTE_DEFINITION:
+  case MDX_NODE_FOOTNOTE_REFERENCE:
     put_labels(e, n, specific);
     break;
   case MDX_NODE_IMAGE_REFERENCE:

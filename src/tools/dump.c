@@ -107,6 +107,10 @@ static void put_fields(const mdx_node *n) {
     printf(",\"referenceType\":\"%s\"", ref_kind(n->num));
     if (n->type == MDX_NODE_IMAGE_REFERENCE) put_str_field("alt", n->value);
     break;
+  case MDX_NODE_FOOTNOTE_DEFINITION: case MDX_NODE_FOOTNOTE_REFERENCE:
+    put_str_field("label", n->label);
+    put_str_field("rawLabel", n->raw_label);
+    break;
   default: break;
   }
 }
