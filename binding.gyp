@@ -14,6 +14,7 @@
         "src/gfm_footnote.c",
         "src/gfm_tasks.c",
         "src/html.c",
+        "src/html_footnote.c",
         "src/inlines.c",
         "src/math.c",
         "src/input.c",

@@ -79,6 +79,7 @@ mdx_node *mdx_footnote_define(mdx_doc *doc, uint32_t start, uint32_t end, uint32
     set->slots = mdx_arena_alloc(&doc->arena, set->cap * sizeof *set->slots);
   }
   mdx_str key = mdx_label_normalize(doc, def->raw_label.ptr, def->raw_label.len);
+  def->url = key; /* the normalised label: what HTML numbers footnotes by */
   uint32_t h = hash_bytes(key.ptr, key.len);
   fn_slot *slot = find_slot(set, key, h);
   if (slot->def) return def; /* the first definition of a label wins */
@@ -102,26 +103,30 @@ const mdx_node *mdx_footnote_first(const mdx_doc *doc, const char *key, uint32_t
   return find_slot(set, k, hash_bytes(key, len))->def;
 }
 
-int mdx_footnote_defined(mdx_doc *doc, const char *raw, uint32_t len) {
-  if (!doc->footnotes || !doc->footnotes->count) return 0;
+/* The first definition for a raw label, or NULL; `caret`: the label must start with a
+ * caret after normalisation, which is then left out (the `![^label]` path). */
+static const mdx_node *lookup(mdx_doc *doc, const char *raw, uint32_t len, int caret) {
+  if (!doc->footnotes || !doc->footnotes->count) return NULL;
   mdx_str key = mdx_label_normalize(doc, raw, len);
-  int found = mdx_footnote_first(doc, key.ptr, key.len) != NULL;
+  const mdx_node *def = NULL;
+  if (!caret)
+    def = mdx_footnote_first(doc, key.ptr, key.len);
+  else if (key.len && key.ptr[0] == '^')
+    def = mdx_footnote_first(doc, key.ptr + 1, key.len - 1);
   /* The key is the arena's latest allocation: give it back (a flood of references to
    * one label then takes no memory per reference). */
   mdx_arena_trim(&doc->arena, (void *)key.ptr, (size_t)len * 3 + 1, 0);
-  return found;
+  return def;
 }
 
-uint32_t mdx_footnote_call(mdx_doc *doc, const char *s, uint32_t n, uint32_t pos) {
+const mdx_node *mdx_footnote_lookup(mdx_doc *doc, const char *raw, uint32_t len, int caret) {
+  return lookup(doc, raw, len, caret);
+}
+
+uint32_t mdx_footnote_call(mdx_doc *doc, const char *s, uint32_t n, uint32_t pos,
+                           const mdx_node **def) {
   if (!doc->footnotes || pos + 1 >= n || s[pos + 1] != '^') return 0;
   uint32_t e = label_end(s, pos + 2, n);
-  return e && mdx_footnote_defined(doc, s + pos + 2, e - pos - 2) ? e + 1 : 0;
-}
-
-int mdx_footnote_defined_caret(mdx_doc *doc, const char *raw, uint32_t len) {
-  if (!doc->footnotes || !doc->footnotes->count) return 0;
-  mdx_str key = mdx_label_normalize(doc, raw, len);
-  int found = key.len && key.ptr[0] == '^' && mdx_footnote_first(doc, key.ptr + 1, key.len - 1);
-  mdx_arena_trim(&doc->arena, (void *)key.ptr, (size_t)len * 3 + 1, 0);
-  return found;
+  *def = e ? lookup(doc, s + pos + 2, e - pos - 2, 0) : NULL;
+  return *def ? e + 1 : 0;
 }

@@ -16,20 +16,20 @@ uint32_t mdx_footnote_def_start(const char *s, uint32_t i, uint32_t le, uint32_t
                                 uint32_t *lend);
 
 /* A footnoteDefinition node over [start, end) with the raw label s[ls, lend), registered
- * (the first definition of a label is the one HTML shows). */
+ * (the first definition of a label is the one HTML shows). Footnote nodes keep the
+ * normalised label in `url` (references: their definition's), for the HTML renderer. */
 mdx_node *mdx_footnote_define(mdx_doc *doc, uint32_t start, uint32_t end, uint32_t ls,
                               uint32_t lend);
 
-/* The label of a reference `[^label]` at s[pos] == '[' (text, up to n): returns the offset
- * after its ']' when a definition of the label exists, else 0. */
-uint32_t mdx_footnote_call(mdx_doc *doc, const char *s, uint32_t n, uint32_t pos);
+/* A reference `[^label]` at s[pos] == '[' (text, up to n): when a definition of the
+ * label exists, returns the offset after its ']' and sets *def, else returns 0. */
+uint32_t mdx_footnote_call(mdx_doc *doc, const char *s, uint32_t n, uint32_t pos,
+                           const mdx_node **def);
 
-/* Whether the raw label s[0, len) (after the caret) has a definition. */
-int mdx_footnote_defined(mdx_doc *doc, const char *raw, uint32_t len);
-
-/* Whether normalizeIdentifier(raw) starts with a caret and the rest has a definition
- * (micromark's check for `![^label]` once the image failed). */
-int mdx_footnote_defined_caret(mdx_doc *doc, const char *raw, uint32_t len);
+/* The first definition for the raw label s[0, len), or NULL. `caret`: normalised, the
+ * label must start with a caret, and the rest is looked up (micromark's check for
+ * `![^label]` once the image failed). */
+const mdx_node *mdx_footnote_lookup(mdx_doc *doc, const char *raw, uint32_t len, int caret);
 
 /* The first definition of a normalised identifier (as mdx_label_normalize makes them),
  * or NULL. */

@@ -12,6 +12,7 @@
 
 #include "doc.h"
 #include "gfm_tasks.h"
+#include "html_footnote.h"
 
 /* The label a reference was written with (for printing an unresolved one). */
 static mdx_str ref_label(const mdx_node *node) {
@@ -49,6 +50,11 @@ typedef struct html_state {
   int last_was_tag;
   int slurp_all;
   html_eol pending; /* trailing line ending of the last block, not written yet */
+  mdx_fn_html *fn;  /* GFM footnotes (html_footnote.h), made at the first one */
+  size_t root_base; /* `base` of the document's output (definitions write elsewhere) */
+  uint32_t fn_depth; /* open footnote definitions */
+  int slurp_one;     /* drop the line ending at slurp_at (after a footnote definition) */
+  uint32_t slurp_at;
 } html_state;
 
 static const html_eol no_eol = {0, 0};
@@ -105,6 +111,10 @@ static void line_ending_if_needed(html_state *st) {
  * micromark drop them for now. */
 static void source_eol(html_state *st, html_eol e) {
   if (!e.len || st->slurp_all) return;
+  if (st->slurp_one && e.at >= st->slurp_at) {
+    st->slurp_one = 0;
+    if (e.at == st->slurp_at) return;
+  }
   mdx_buf_put(st->out, st->src + e.at, e.len);
   st->last_was_tag = 0;
 }
@@ -479,6 +489,35 @@ static void put_break(html_state *st, const mdx_node *node) {
   st->last_was_tag = 0;
 }
 
+/* GFM footnotes (html_footnote.c). A definition's content goes to a buffer of its own;
+ * after it micromark drops one line ending (the pending one) and forgets the last tag. */
+static int footnote_ready(html_state *st) {
+  if (!st->fn && !(st->fn = mdx_fn_html_new())) st->out->failed = 1;
+  return st->fn != NULL;
+}
+
+static void footnote_enter(html_state *st) {
+  mdx_buf *b = footnote_ready(st) ? mdx_fn_html_def_enter(st->fn, st->out) : NULL;
+  if (!b) {
+    st->out->failed = 1;
+    return;
+  }
+  st->out = b;
+  st->base = 0;
+  st->fn_depth++;
+}
+
+static void footnote_exit(html_state *st, const mdx_node *node) {
+  if (!st->fn_depth) return; /* entering failed */
+  st->out = mdx_fn_html_def_exit(st->fn, node);
+  st->base = --st->fn_depth ? 0 : st->root_base;
+  /* micromark drops the line ending that ends the definition's last line. */
+  html_eol e = node ? eol_after(st, node->end) : no_eol;
+  st->slurp_one = e.len != 0;
+  st->slurp_at = e.at;
+  st->last_was_tag = 0;
+}
+
 /* Enter events. Returns 1 when the node's children must be skipped (leaves, images,
  * definitions: everything is printed here). */
 static int render_enter(html_state *st, const mdx_node *node) {
@@ -614,12 +653,15 @@ static int render_enter(html_state *st, const mdx_node *node) {
     put_code_text(out, node->value);
     tag(st, "</code>");
     return 1;
-  /* Nothing to show: frontmatter, footnote bodies (not rendered yet), MDX expressions
-   * and ESM (JavaScript, which HTML output never runs). */
+  case MDX_NODE_FOOTNOTE_DEFINITION: footnote_enter(st); return 0;
+  case MDX_NODE_FOOTNOTE_REFERENCE:
+    if (footnote_ready(st)) mdx_fn_html_call(st->fn, node, out);
+    st->last_was_tag = 1;
+    return 1;
+  /* Nothing to show: frontmatter, MDX expressions and ESM (JavaScript, which HTML output
+   * never runs). */
   case MDX_NODE_YAML:
   case MDX_NODE_TOML:
-  case MDX_NODE_FOOTNOTE_DEFINITION:
-  case MDX_NODE_FOOTNOTE_REFERENCE:
   case MDX_NODE_MDX_FLOW_EXPRESSION:
   case MDX_NODE_MDX_TEXT_EXPRESSION:
   case MDX_NODE_MDXJS_ESM: return 1;
@@ -657,6 +699,7 @@ static void render_exit(html_state *st, const mdx_node *node) {
     st->pending = own;
     break;
   }
+  case MDX_NODE_FOOTNOTE_DEFINITION: footnote_exit(st, node); break;
   case MDX_NODE_EMPHASIS: tag(st, "</em>"); break;
   case MDX_NODE_STRONG: tag(st, "</strong>"); break;
   case MDX_NODE_DELETE: tag(st, "</del>"); break;
@@ -765,7 +808,7 @@ int mdx_html_render(const mdx_doc *doc, unsigned options, mdx_buf *out) {
   html_state st;
   memset(&st, 0, sizeof st);
   st.out = out;
-  st.base = out->len;
+  st.base = st.root_base = out->len;
   st.options = options;
   st.src = doc->src;
   st.src_len = doc->src ? doc->len : 0;
@@ -781,6 +824,11 @@ int mdx_html_render(const mdx_doc *doc, unsigned options, mdx_buf *out) {
       render_exit(&st, walk.node);
     }
   }
+  while (st.fn_depth) footnote_exit(&st, NULL); /* only after a failure: give buffers back */
   flush_pending(&st);
+  if (st.fn) {
+    mdx_fn_html_section(st.fn, out, st.root_base, st.style, st.style_len);
+    mdx_fn_html_free(st.fn);
+  }
   return out->failed ? MDX_ENOMEM : MDX_OK;
 }

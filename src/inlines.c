@@ -814,8 +814,9 @@ static mdx_str plain_text(ictx *c, mdx_node *node) {
  * reference came after the opener and the label is defined. Returns the offset after the
  * `]`, or 0. */
 static uint32_t image_footnote(ictx *c, const bracket *b, uint32_t pos, uint32_t *pend) {
+  const mdx_node *def;
   if (b->events != c->bracket_events || pos == b->after || c->v.s[b->after] != '^' ||
-      !mdx_footnote_defined_caret(c->doc, c->v.s + b->after, pos - b->after))
+      !(def = mdx_footnote_lookup(c->doc, c->v.s + b->after, pos - b->after, 1)))
     return 0;
   while (b->node->next) drop_node(c, b->node->next); /* bounded: the label's nodes */
   while (c->dlast && c->dlast->seq >= b->delim_seq) delim_remove(c, c->dlast); /* bounded */
@@ -827,6 +828,7 @@ static uint32_t image_footnote(ictx *c, const bracket *b, uint32_t pos, uint32_t
   mdx_node *ref = new_node(c, MDX_NODE_FOOTNOTE_REFERENCE, b->after - 1, pos + 1);
   ref->raw_label = mdx_view_text(&c->v, b->after + 1, pos, 0);
   ref->label = mdx_decode_string(c->doc, ref->raw_label.ptr, ref->raw_label.len);
+  ref->url = def->url;
   mdx_node_append(c->leaf, ref);
   c->bracket_events++;
   *pend = pos + 1;
@@ -920,12 +922,14 @@ static uint32_t autolink_literal(ictx *c, uint32_t pos, uint32_t *pend) {
 /* A GFM footnote reference `[^label]` at pos (gfm_footnote.c), tried before a link
  * label start as micromark does: appends it and returns the offset after it, or 0. */
 static uint32_t footnote_call(ictx *c, uint32_t pos, uint32_t *pend) {
-  uint32_t end = mdx_footnote_call(c->doc, c->v.s, c->v.n, pos);
+  const mdx_node *def;
+  uint32_t end = mdx_footnote_call(c->doc, c->v.s, c->v.n, pos, &def);
   if (!end) return 0;
   add_text(c, *pend, pos);
   mdx_node *ref = new_node(c, MDX_NODE_FOOTNOTE_REFERENCE, pos, end);
   ref->raw_label = mdx_view_text(&c->v, pos + 2, end - 1, 0);
   ref->label = mdx_decode_string(c->doc, ref->raw_label.ptr, ref->raw_label.len);
+  ref->url = def->url;
   mdx_node_append(c->leaf, ref);
   c->bracket_events++;
   *pend = end;
