@@ -12,6 +12,7 @@
         "src/frontmatter.c",
         "src/gfm_autolink.c",
         "src/gfm_footnote.c",
+        "src/gfm_tagfilter.c",
         "src/gfm_tasks.c",
         "src/html.c",
         "src/html_footnote.c",

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "gfm_tagfilter.h"
 #include "gfm_tasks.h"
 #include "html_footnote.h"
 
@@ -53,6 +54,7 @@ typedef struct html_state {
   mdx_fn_html *fn;  /* GFM footnotes (html_footnote.h), made at the first one */
   size_t root_base; /* `base` of the document's output (definitions write elsewhere) */
   uint32_t fn_depth; /* open footnote definitions */
+  int tagfilter;     /* GFM with raw HTML allowed: gfm_tagfilter.h */
   int slurp_one;     /* drop the line ending at slurp_at (after a footnote definition) */
   uint32_t slurp_at;
 } html_state;
@@ -326,7 +328,9 @@ static void item_close(html_state *st) {
 static void put_html(html_state *st, const mdx_node *node) {
   mdx_str v = node->value;
   if (!v.ptr) return;
-  if (st->options & MDX_OPT_DANGEROUS_HTML)
+  if (st->tagfilter)
+    mdx_tagfilter_put(st->out, v.ptr, v.len, !is_flow(node));
+  else if (st->options & MDX_OPT_DANGEROUS_HTML)
     mdx_buf_put(st->out, v.ptr, v.len);
   else
     put_escaped(st->out, v.ptr, v.len); /* micromark's safe default: shown, not run */
@@ -344,7 +348,9 @@ static void render_html_flow(html_state *st, const mdx_node *node) {
     uint32_t start = 0;
     for (uint32_t i = 0; i <= v.len; i++) { /* bounded: one pass over the value */
       if (i < v.len && v.ptr[i] != '\n' && v.ptr[i] != '\r') continue;
-      if (st->options & MDX_OPT_DANGEROUS_HTML)
+      if (st->tagfilter)
+        mdx_tagfilter_put(st->out, v.ptr + start, i - start, 0);
+      else if (st->options & MDX_OPT_DANGEROUS_HTML)
         mdx_buf_put(st->out, v.ptr + start, i - start);
       else
         put_escaped(st->out, v.ptr + start, i - start);
@@ -810,6 +816,7 @@ int mdx_html_render(const mdx_doc *doc, unsigned options, mdx_buf *out) {
   st.out = out;
   st.base = st.root_base = out->len;
   st.options = options;
+  st.tagfilter = (options & MDX_OPT_DANGEROUS_HTML) && (doc->options & MDX_OPT_GFM);
   st.src = doc->src;
   st.src_len = doc->src ? doc->len : 0;
   find_style(&st, doc->root);
