@@ -847,6 +847,7 @@ static void process_line(bk *p) {
   uint32_t matched = 0;
   int sibling = 0;
   int fn_indent = 0; /* the last container matched was a footnote's 4-column indent */
+  int fn_seen = 0;   /* a footnote's indent was matched on this line */
   bk_item it;
   /* 1. Match the open containers. */
   for (uint32_t i = 0; i < p->depth; i++) { /* bounded: depth */
@@ -861,7 +862,7 @@ static void process_line(bk *p) {
         uint32_t w = cur_skip_ws(p, &t, 4);
         if (w == 4) {
           c = t;
-          fn_indent = 1;
+          fn_indent = fn_seen = 1;
         } else if (w || !fn_indent) {
           break;
         }
@@ -920,7 +921,9 @@ static void process_line(bk *p) {
     close_leaf(p, CLOSE_EOF);
     exit_containers(p, matched, p->ls, p->li);
     feed_prefixes(p);
-    end_item(p, k, p->li, it.prefix_end);
+    /* from-markdown ends the previous item at the line ending before the new one, but
+     * looking back for it stops at a footnote's indent: then at the new item's marker. */
+    end_item(p, k, fn_seen ? 0 : p->li, it.prefix_end);
     open_item(p, k, &it);
     c = it.after;
     if (!it.blank) c = open_containers(p, c, 0);

@@ -96,8 +96,13 @@ static int trail(mdx_autolink_memo *m, const char *s, uint32_t n, uint32_t i) {
   return ok;
 }
 
-/* micromark's domain: returns its end, or NONE. */
+/* micromark's domain: returns its end, or NONE. A scan from a later start in the same
+ * run reads the same bytes to the same end; only its first two segments can change the
+ * answer (underscores count in the last two), so a start at or before the last scan's
+ * second-last dot gets the last answer (`www.a_www.a_...` would be quadratic). */
 static uint32_t scan_domain(mdx_autolink_memo *m, const char *s, uint32_t n, uint32_t j) {
+  if (m->dom_end && j >= m->dom_start && j <= m->dom_safe) return m->dom_result;
+  uint32_t from = j, dot1 = NONE, dot2 = NONE;
   int seen = 0, under_last = 0, under_before = 0;
   for (;;) { /* bounded: j grows */
     if (j >= n) break;
@@ -109,6 +114,8 @@ static uint32_t scan_domain(mdx_autolink_memo *m, const char *s, uint32_t n, uin
       } else {
         under_before = under_last;
         under_last = 0;
+        dot2 = dot1;
+        dot1 = j;
       }
       j++;
       continue;
@@ -119,7 +126,14 @@ static uint32_t scan_domain(mdx_autolink_memo *m, const char *s, uint32_t n, uin
     seen = 1;
     j += len;
   }
-  return under_last || under_before || !seen ? NONE : j;
+  uint32_t result = under_last || under_before || !seen ? NONE : j;
+  if (seen && dot2 != NONE && s[from] != '.' && s[from] != '_') { /* see above */
+    m->dom_start = from;
+    m->dom_end = j ? j : 1;
+    m->dom_safe = dot2;
+    m->dom_result = result;
+  }
+  return result;
 }
 
 static int path_punct(unsigned char c) {
@@ -419,6 +433,7 @@ static uint32_t apply(mdx_doc *doc, mdx_node *text, int pass) {
   piece_list p = {doc, text, text->next, NULL, 0};
   domain_memo dm;
   memset(&dm, 0, sizeof dm);
+  uint32_t run_lo = NONE, run_de = 0, run_pe = 0; /* see PASS_URL */
   while (i < len) { /* bounded: i grows; each candidate's scans are amortised (header) */
     unsigned char c = (unsigned char)v[i];
     uint32_t mstart = i, mend = 0, link_end = 0;
@@ -451,9 +466,21 @@ static uint32_t apply(mdx_doc *doc, mdx_node *text, int pass) {
         continue;
       }
       k++;
-      while (k < len && (is_word((unsigned char)v[k]) || v[k] == '-' || v[k] == '.')) k++;
-      uint32_t de = k; /* bounded above: n */
-      while (k < len && v[k] != '\t' && v[k] != '\n' && v[k] != '\r' && v[k] != ' ') k++;
+      /* The domain and path runs end where the last candidate's did when this one starts
+       * inside them (`www.` repeated): each byte is scanned once. */
+      uint32_t de;
+      if (run_lo != NONE && k >= run_lo && k <= run_de) {
+        de = run_de;
+        k = run_pe;
+      } else {
+        uint32_t from_k = k;
+        while (k < len && (is_word((unsigned char)v[k]) || v[k] == '-' || v[k] == '.')) k++;
+        de = k; /* bounded above: len */
+        while (k < len && v[k] != '\t' && v[k] != '\n' && v[k] != '\r' && v[k] != ' ') k++;
+        run_lo = from_k;
+        run_de = de;
+        run_pe = k;
+      }
       uint32_t ds = www ? i : g2;
       unsigned char d0 = (unsigned char)v[ds];
       if (!url_previous(v, i) || d0 == '-' || d0 == '.' || d0 == '_' ||

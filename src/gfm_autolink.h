@@ -15,6 +15,8 @@ typedef struct mdx_autolink_memo {
   uint32_t trail_lo, trail_hi; /* trail checks from [lo, hi] give trail_ok */
   uint32_t run_lo, run_hi;     /* s[run_lo, run_hi) is one run of address characters */
   uint32_t email_fail;         /* an e-mail starting here (+1) is known to fail */
+  uint32_t dom_start, dom_end, dom_safe; /* the last domain scan (dom_end 0: none) */
+  uint32_t dom_result;         /* its result: end, or UINT32_MAX for none */
   unsigned char trail_ok, trail_set, run_set;
 } mdx_autolink_memo;
 
