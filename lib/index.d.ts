@@ -4,7 +4,8 @@ import type {Root} from 'mdast'
 export interface ParseOptions {
   /** `'mdx'` (default; not supported yet) or `'md'`. */
   format?: 'mdx' | 'md'
-  /** GFM (default `true`): strikethrough and task list items so far. */
+  /** GFM (default `true`): strikethrough, task list items, autolink literals, footnotes,
+   * and (with `allowDangerousHtml`) the tag filter; tables not yet. */
   gfm?: boolean
   /** `$inline$` and `$$` block math (default `true`). */
   math?: boolean
