@@ -323,6 +323,7 @@ static void put_link(piece_list *p, const char *prefix, const char *from, uint32
   t->value.ptr = from;
   t->value.len = len;
   t->flags |= MDX_FLAG_NOPOS;
+  t->start = t->end = link->start;
   mdx_node_append(link, t);
   link->line_cap = 1;
   p->last_text = NULL;

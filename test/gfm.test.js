@@ -2,9 +2,9 @@
 // parse(x, {format: 'md', gfm: true, math: false, frontmatter: false}) must deep-equal
 // mdast-util-from-markdown(x) with micromark-extension-gfm and mdast-util-gfm (every
 // node, field and position), and toHtml(x) must equal micromark(x) with gfm() and
-// gfmHtml(), for the GFM constructs implemented so far: strikethrough and task list
-// items. Tables, autolink literals, footnotes and the tag filter are not implemented
-// yet (docs/differences.md), so no case here uses them.
+// gfmHtml(), for strikethrough and task list items. Autolink literals, footnotes and
+// the tag filter are tested in gfm-autolink-footnote.test.js; tables are not
+// implemented yet (docs/differences.md), so no case here uses them.
 const assert = require('node:assert/strict')
 const {isDeepStrictEqual} = require('node:util')
 const mdx = require('..')
