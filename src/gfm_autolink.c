@@ -431,6 +431,8 @@ enum { PASS_URL, PASS_XMPP, PASS_MAILTO, PASS_EMAIL };
 static uint32_t apply(mdx_doc *doc, mdx_node *text, int pass) {
   const char *v = text->value.ptr;
   uint32_t len = text->value.len, from = 0, i = 0;
+  /* Every URL match holds a dot, every address an at sign: most text has no match. */
+  if (!memchr(v, pass == PASS_URL ? '.' : '@', len)) return 1;
   piece_list p = {doc, text, text->next, NULL, 0};
   domain_memo dm;
   memset(&dm, 0, sizeof dm);
