@@ -304,7 +304,9 @@ static html_eol container_eol(const html_state *st, const mdx_node *node) {
     if (p->next || !p->parent) return no_eol;
     p = p->parent;
   }
-  if (p->type != MDX_NODE_BLOCKQUOTE && p->type != MDX_NODE_LIST) return no_eol;
+  if (p->type != MDX_NODE_BLOCKQUOTE && p->type != MDX_NODE_LIST &&
+      p->type != MDX_NODE_FOOTNOTE_DEFINITION)
+    return no_eol;
   return eol_after(st, p->end);
 }
 
@@ -467,7 +469,8 @@ static void render_code(html_state *st, const mdx_node *node) {
     if (closed) trailing = eol_after(st, node->end);
   }
   const mdx_node *p = node->parent;
-  int in_container = p && (p->type == MDX_NODE_BLOCKQUOTE || p->type == MDX_NODE_LIST_ITEM);
+  int in_container = p && (p->type == MDX_NODE_BLOCKQUOTE || p->type == MDX_NODE_LIST_ITEM ||
+                           p->type == MDX_NODE_FOOTNOTE_DEFINITION);
   if (unclosed && in_container && !st->last_was_tag) line_ending(st);
   if (seen) line_ending_if_needed(st);
   tag(st, "</code></pre>");
