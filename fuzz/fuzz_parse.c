@@ -157,6 +157,8 @@ static void check_record(ocp_check *c, const mdx_node *n) {
     break;
   case MDX_NODE_LINK:
     FUZZ_CHECK(!(specific & MDX_OCP_HAS_FIRST) == !n->title.ptr);
+    /* GFM autolink literals' transform: no position */
+    FUZZ_CHECK(!(specific & MDX_OCP_NO_POSITION) == !(n->flags & MDX_FLAG_NOPOS));
     check_ref(c, n->url);
     if (n->title.ptr) check_ref(c, n->title);
     break;
@@ -174,6 +176,21 @@ static void check_record(ocp_check *c, const mdx_node *n) {
     FUZZ_CHECK((specific & 3u) == (uint32_t)n->num && n->num <= MDX_REF_FULL);
     check_labels(c, n, specific);
     check_ref(c, n->value);
+    break;
+  case MDX_NODE_FOOTNOTE_DEFINITION:
+  case MDX_NODE_FOOTNOTE_REFERENCE:
+    FUZZ_CHECK((specific & ~MDX_OCP_RAW_SAME) == 0);
+    check_labels(c, n, specific);
+    break;
+  case MDX_NODE_TEXT:
+    FUZZ_CHECK(!(specific & MDX_OCP_NO_POSITION) == !(n->flags & MDX_FLAG_NOPOS));
+    if (specific & MDX_OCP_VERBATIM) {
+      FUZZ_CHECK(!(specific & MDX_OCP_NO_POSITION));
+      FUZZ_CHECK(n->value.ptr == c->doc->src + n->start);
+      FUZZ_CHECK(n->value.len == n->end - n->start);
+    } else {
+      check_ref(c, n->value);
+    }
     break;
   default:
     if (!is_literal(n->type)) break;

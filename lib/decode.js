@@ -195,6 +195,7 @@ function decodeBuffer(buffer, position, original) {
     const specific = (w0 >>> F.SHIFT_SPECIFIC) & 0x3f
     // Object literals per type give V8 one stable shape each (faster than adding fields).
     let node
+    let noPosition = false
     switch (typeNumber) {
       case 3: // heading
         node = {type, depth: specific & 7, children: []}
@@ -227,6 +228,7 @@ function decodeBuffer(buffer, position, original) {
         // link
         const url = string()
         node = {type, title: specific & F.HAS_FIRST ? string() : null, url, children: []}
+        if (specific & F.NO_POSITION) noPosition = true
         break
       }
       case 17: {
@@ -262,6 +264,14 @@ function decodeBuffer(buffer, position, original) {
         node = {type, align, children: []}
         break
       }
+      case 24:
+      case 25: {
+        // footnoteDefinition, footnoteReference (GFM): labels as for definitions
+        const label = string()
+        const identifier = identifierOf(specific & F.RAW_SAME ? label : string())
+        node = typeNumber === 24 ? {type, identifier, label, children: []} : {type, identifier, label}
+        break
+      }
       case 26: {
         // math: mdast-util-math also attaches the hast it renders to (`data`)
         const value = specific & 1 ? text.slice(start, end) : string()
@@ -275,13 +285,17 @@ function decodeBuffer(buffer, position, original) {
         node = {type, value, data: mathData(value, false)}
         break
       }
+      case 11: // text: without position when GFM's autolink literal transform made it
+        if (specific & F.NO_POSITION) noPosition = true
+        node = {type, value: specific & 1 ? text.slice(start, end) : string()}
+        break
       default:
         if (LITERALS[typeNumber]) node = {type, value: specific & 1 ? text.slice(start, end) : string()}
         else if (PARENT_TYPES[typeNumber]) node = {type, children: []}
         else node = {type}
     }
     const isParent = PARENT_TYPES[typeNumber] === 1
-    if (point) {
+    if (point && !noPosition) {
       const afterEol = (typeNumber === 2 && specific & F.AFTER_EOL_PARAGRAPH) || (typeNumber === 11 && specific & F.AFTER_EOL_TEXT)
       node.position = {start: afterEol && start > 0 ? pastLineEnd(point(start - 1), start) : point(start), end: point(end)}
     }

@@ -4,7 +4,8 @@ import type {Root} from 'mdast'
 export interface ParseOptions {
   /** `'mdx'` (default; not supported yet) or `'md'`. */
   format?: 'mdx' | 'md'
-  /** GFM (default `true`): strikethrough, task list items and tables so far. */
+  /** GFM (default `true`): tables, strikethrough, task list items, autolink literals,
+   * footnotes, and (with `allowDangerousHtml`) the tag filter. */
   gfm?: boolean
   /** `$inline$` and `$$` block math (default `true`). */
   math?: boolean

@@ -13,8 +13,9 @@ const NULL_STRING = 0xffffffff
 const HAS_FIRST = 1 // code: lang present; link, image, definition: title present
 const HAS_SECOND = 2 // code, math: meta present
 const RAW_SAME = 4 // definition, linkReference, imageReference: raw label = label
+const NO_POSITION = 2 // text, link: no position (made by GFM's autolink literal transform)
 const AFTER_EOL_PARAGRAPH = 1 // paragraph: start point one column past the previous line end
-const AFTER_EOL_TEXT = 2 // text: the same
+const AFTER_EOL_TEXT = 4 // text: the same
 
 // Type numbers are stable: index = number.
 const TYPES = [
@@ -40,6 +41,7 @@ module.exports = {
   HAS_FIRST,
   HAS_SECOND,
   RAW_SAME,
+  NO_POSITION,
   AFTER_EOL_PARAGRAPH,
   AFTER_EOL_TEXT,
   TYPES,

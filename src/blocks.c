@@ -28,6 +28,7 @@
 #include "blocks_html.h"
 #include "doc.h"
 #include "frontmatter.h"
+#include "gfm_footnote.h"
 #include "gfm_table.h"
 #include "limits.h"
 #include "math_md.h"
@@ -59,6 +60,7 @@ typedef struct bk_cont {
   uint32_t list_blank; /* list: first blank line ending between or inside items */
   uint32_t prev_quote; /* quote: index of the block quote below it, or NONE */
   uint8_t quote, ordered, marker;
+  uint8_t footnote; /* a GFM footnote definition (node) */
   uint8_t initial_blank, further_blank; /* list: the item began with a blank line ... */
   uint8_t spread;                       /* list: mdast `spread` so far */
 } bk_cont;
@@ -186,7 +188,7 @@ static void mark_both(bk *p, uint32_t pos, uint32_t line) {
 static mdx_node *parent_node(bk *p) {
   if (!p->depth) return p->doc->root;
   bk_cont *k = &p->stack[p->depth - 1];
-  return k->quote ? k->node : k->item;
+  return k->quote || k->footnote ? k->node : k->item;
 }
 
 static mdx_node *new_leaf(bk *p, mdx_node_type type, uint32_t start, uint32_t end) {
@@ -206,7 +208,7 @@ static void add_line(bk *p, mdx_node *n, uint32_t start, uint32_t pad) {
 static void record_blank(bk *p, int level, uint32_t pos) {
   if (level < 0) return;
   bk_cont *k = &p->stack[level];
-  if (k->quote) return;
+  if (k->quote || k->footnote) return;
   if (k->item_blank == NONE || pos < k->item_blank) k->item_blank = pos;
   if (k->list_blank == NONE || pos < k->list_blank) k->list_blank = pos;
 }
@@ -492,7 +494,7 @@ static void exit_containers(bk *p, uint32_t keep, uint32_t at, uint32_t at_line)
     uint32_t end = moved ? p->eols[p->sc.line] : at;
     uint32_t end_line = moved ? p->sc.line : at_line;
     k->node->end = end;
-    if (!k->quote) {
+    if (!k->quote && !k->footnote) {
       end_item(p, k, p->sc.line, end);
       if (k->spread) k->node->flags |= MDX_FLAG_SPREAD;
       if (!(k->list_blank != NONE && k->list_blank < end)) k->node->flags |= MDX_FLAG_TIGHT;
@@ -535,7 +537,10 @@ static void open_item(bk *p, bk_cont *k, const bk_item *it) {
   mark_both(p, it->prefix_end, p->li);
 }
 
-/* Opens the new containers that start at `c` (block quotes and list items). */
+static int footnote_at(bk *p, bk_cur *c, mdx_node *parent);
+
+/* Opens the new containers that start at `c` (block quotes, list items, footnote
+ * definitions). */
 static bk_cur open_containers(bk *p, bk_cur c, int interrupt) {
   if (p->flat) return c;
   for (;;) { /* bounded: each round consumes a marker, and by MDX_MAX_BLOCK_DEPTH */
@@ -557,6 +562,10 @@ static bk_cur open_containers(bk *p, bk_cur c, int interrupt) {
       c = t;
       continue;
     }
+    if (ch == '[' && footnote_at(p, &t, parent_node(p))) {
+      c = t;
+      continue;
+    }
     bk_item it;
     if (!item_at(p, t, indent, NULL, interrupt, &it)) return c;
     mdx_node *parent = parent_node(p);
@@ -575,11 +584,34 @@ static bk_cur open_containers(bk *p, bk_cur c, int interrupt) {
   }
 }
 
+/* A GFM footnote definition start `[^label]:` at `*c` (gfm_footnote.c). With `parent`,
+ * opens it there and moves *c past it and the whitespace after; without, only says
+ * whether one starts. */
+static int footnote_at(bk *p, bk_cur *c, mdx_node *parent) {
+  if (!(p->doc->options & MDX_OPT_GFM) || c->vs) return 0;
+  uint32_t ls, le, after = mdx_footnote_def_start(p->s, c->off, p->le, &ls, &le);
+  if (!after || !parent) return after != 0;
+  bk_cont *k = push_container(p);
+  k->footnote = 1;
+  k->node = mdx_footnote_define(p->doc, c->off, after, ls, le);
+  mdx_node_append(parent, k->node);
+  for (uint32_t i = c->off; i < after; i++) { /* bounded: the label; columns count UTF-16 */
+    unsigned char b = (unsigned char)p->s[i];
+    if ((b & 0xc0) != 0x80) c->col += b >= 0xf0 ? 2 : 1;
+  }
+  c->off = after;
+  cur_skip_ws(p, c, UINT32_MAX);
+  k->node->end = c->off;
+  mark_both(p, k->node->end, p->li);
+  return 1;
+}
+
 /* Whether a new container starts at `c`. */
 static int container_at(bk *p, bk_cur c, int interrupt) {
   if (p->depth >= MDX_MAX_BLOCK_DEPTH || p->flat) return 0;
   uint32_t indent = cur_skip_ws(p, &c, 3);
   if (cur_ch(p, &c) == '>') return 1;
+  if (cur_ch(p, &c) == '[' && footnote_at(p, &c, NULL)) return 1;
   bk_item it;
   return item_at(p, c, indent, NULL, interrupt, &it);
 }
@@ -887,10 +919,31 @@ static void process_line(bk *p) {
   bk_cur c = {p->ls, 0, 0};
   uint32_t matched = 0;
   int sibling = 0;
+  int fn_indent = 0; /* the last container matched was a footnote's 4-column indent */
+  int fn_seen = 0;   /* a footnote's indent was matched on this line */
   bk_item it;
   /* 1. Match the open containers. */
   for (uint32_t i = 0; i < p->depth; i++) { /* bounded: depth */
     bk_cont *k = &p->stack[i];
+    if (k->footnote) {
+      /* Continues on blank lines and lines indented 4 columns. micromark checks the
+       * indent by looking at the last token: with no whitespace of its own that is the
+       * enclosing footnote's indent, so a definition directly inside another continues
+       * without one. */
+      if (!rest_blank(p, &c)) {
+        bk_cur t = c;
+        uint32_t w = cur_skip_ws(p, &t, 4);
+        if (w == 4) {
+          c = t;
+          fn_indent = fn_seen = 1;
+        } else if (w || !fn_indent) {
+          break;
+        }
+      }
+      matched++;
+      continue;
+    }
+    fn_indent = 0;
     if (k->quote) {
       bk_cur t = c;
       cur_skip_ws(p, &t, 3);
@@ -941,7 +994,9 @@ static void process_line(bk *p) {
     close_leaf(p, CLOSE_EOF);
     exit_containers(p, matched, p->ls, p->li);
     feed_prefixes(p);
-    end_item(p, k, p->li, it.prefix_end);
+    /* from-markdown ends the previous item at the line ending before the new one, but
+     * looking back for it stops at a footnote's indent: then at the new item's marker. */
+    end_item(p, k, fn_seen ? 0 : p->li, it.prefix_end);
     open_item(p, k, &it);
     c = it.after;
     if (!it.blank) c = open_containers(p, c, 0);

@@ -10,6 +10,7 @@
 
 typedef struct mdx_refmap mdx_refmap; /* refs.c */
 typedef struct mdx_delim mdx_delim;   /* inlines.c */
+struct mdx_footnotes;                 /* gfm_footnote.c */
 
 struct mdx_doc {
   mdx_arena arena;
@@ -20,6 +21,7 @@ struct mdx_doc {
   unsigned options;
   mdx_node *root;
   mdx_refmap *refs; /* link reference definitions, by normalised label */
+  struct mdx_footnotes *footnotes; /* GFM footnote definitions, by normalised label */
   mdx_error *err;   /* where MDX syntax errors go */
   /* Work memory reused leaf after leaf (in the arena, so an out-of-memory jump leaks
    * nothing). Only one content view and one inline parse exist at a time. */

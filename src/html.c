@@ -12,7 +12,9 @@
 
 #include "doc.h"
 #include "gfm_table.h"
+#include "gfm_tagfilter.h"
 #include "gfm_tasks.h"
+#include "html_footnote.h"
 #include "limits.h"
 
 /* The label a reference was written with (for printing an unresolved one). */
@@ -54,6 +56,12 @@ typedef struct html_state {
   const mdx_node *table; /* the table being written (tables do not nest) */
   uint32_t column;       /* ... and the column of its next cell */
   uint64_t pad_left;     /* empty cells short rows may still get (MDX_TABLE_PAD_PER_BYTE) */
+  mdx_fn_html *fn;  /* GFM footnotes (html_footnote.h), made at the first one */
+  size_t root_base; /* `base` of the document's output (definitions write elsewhere) */
+  uint32_t fn_depth; /* open footnote definitions */
+  int tagfilter;     /* GFM with raw HTML allowed: gfm_tagfilter.h */
+  int slurp_one;     /* drop the line ending at slurp_at (after a footnote definition) */
+  uint32_t slurp_at;
 } html_state;
 
 static const html_eol no_eol = {0, 0};
@@ -110,6 +118,10 @@ static void line_ending_if_needed(html_state *st) {
  * micromark drop them for now. */
 static void source_eol(html_state *st, html_eol e) {
   if (!e.len || st->slurp_all) return;
+  if (st->slurp_one && e.at >= st->slurp_at) {
+    st->slurp_one = 0;
+    if (e.at == st->slurp_at) return;
+  }
   mdx_buf_put(st->out, st->src + e.at, e.len);
   st->last_was_tag = 0;
 }
@@ -297,7 +309,9 @@ static html_eol container_eol(const html_state *st, const mdx_node *node) {
     if (p->next || !p->parent) return no_eol;
     p = p->parent;
   }
-  if (p->type != MDX_NODE_BLOCKQUOTE && p->type != MDX_NODE_LIST) return no_eol;
+  if (p->type != MDX_NODE_BLOCKQUOTE && p->type != MDX_NODE_LIST &&
+      p->type != MDX_NODE_FOOTNOTE_DEFINITION)
+    return no_eol;
   return eol_after(st, p->end);
 }
 
@@ -321,7 +335,9 @@ static void item_close(html_state *st) {
 static void put_html(html_state *st, const mdx_node *node) {
   mdx_str v = node->value;
   if (!v.ptr) return;
-  if (st->options & MDX_OPT_DANGEROUS_HTML)
+  if (st->tagfilter)
+    mdx_tagfilter_put(st->out, v.ptr, v.len, !is_flow(node));
+  else if (st->options & MDX_OPT_DANGEROUS_HTML)
     mdx_buf_put(st->out, v.ptr, v.len);
   else
     put_escaped(st->out, v.ptr, v.len); /* micromark's safe default: shown, not run */
@@ -339,7 +355,9 @@ static void render_html_flow(html_state *st, const mdx_node *node) {
     uint32_t start = 0;
     for (uint32_t i = 0; i <= v.len; i++) { /* bounded: one pass over the value */
       if (i < v.len && v.ptr[i] != '\n' && v.ptr[i] != '\r') continue;
-      if (st->options & MDX_OPT_DANGEROUS_HTML)
+      if (st->tagfilter)
+        mdx_tagfilter_put(st->out, v.ptr + start, i - start, 0);
+      else if (st->options & MDX_OPT_DANGEROUS_HTML)
         mdx_buf_put(st->out, v.ptr + start, i - start);
       else
         put_escaped(st->out, v.ptr + start, i - start);
@@ -456,7 +474,8 @@ static void render_code(html_state *st, const mdx_node *node) {
     if (closed) trailing = eol_after(st, node->end);
   }
   const mdx_node *p = node->parent;
-  int in_container = p && (p->type == MDX_NODE_BLOCKQUOTE || p->type == MDX_NODE_LIST_ITEM);
+  int in_container = p && (p->type == MDX_NODE_BLOCKQUOTE || p->type == MDX_NODE_LIST_ITEM ||
+                           p->type == MDX_NODE_FOOTNOTE_DEFINITION);
   if (unclosed && in_container && !st->last_was_tag) line_ending(st);
   if (seen) line_ending_if_needed(st);
   tag(st, "</code></pre>");
@@ -565,6 +584,35 @@ static void table_exit(html_state *st, const mdx_node *node) {
   }
 }
 
+/* GFM footnotes (html_footnote.c). A definition's content goes to a buffer of its own;
+ * after it micromark drops one line ending (the pending one) and forgets the last tag. */
+static int footnote_ready(html_state *st) {
+  if (!st->fn && !(st->fn = mdx_fn_html_new())) st->out->failed = 1;
+  return st->fn != NULL;
+}
+
+static void footnote_enter(html_state *st) {
+  mdx_buf *b = footnote_ready(st) ? mdx_fn_html_def_enter(st->fn, st->out) : NULL;
+  if (!b) {
+    st->out->failed = 1;
+    return;
+  }
+  st->out = b;
+  st->base = 0;
+  st->fn_depth++;
+}
+
+static void footnote_exit(html_state *st, const mdx_node *node) {
+  if (!st->fn_depth) return; /* entering failed */
+  st->out = mdx_fn_html_def_exit(st->fn, node);
+  st->base = --st->fn_depth ? 0 : st->root_base;
+  /* micromark drops the line ending that ends the definition's last line. */
+  html_eol e = node ? eol_after(st, node->end) : no_eol;
+  st->slurp_one = e.len != 0;
+  st->slurp_at = e.at;
+  st->last_was_tag = 0;
+}
+
 /* Enter events. Returns 1 when the node's children must be skipped (leaves, images,
  * definitions: everything is printed here). */
 static int render_enter(html_state *st, const mdx_node *node) {
@@ -641,7 +689,9 @@ static int render_enter(html_state *st, const mdx_node *node) {
     tag(st, "</code>");
     return 1;
   case MDX_NODE_BREAK: put_break(st, node); return 1;
-  case MDX_NODE_LINK: put_link_open(st, node->url, node->title); return 0;
+  case MDX_NODE_LINK:
+    if (!(node->flags & MDX_FLAG_NOPOS)) put_link_open(st, node->url, node->title);
+    return 0;
   case MDX_NODE_IMAGE: put_image(st, node->url, node->title, node->value); return 1;
   case MDX_NODE_LINK_REFERENCE: {
     if (node->url.ptr) {
@@ -682,12 +732,15 @@ static int render_enter(html_state *st, const mdx_node *node) {
     put_code_text(out, node->value);
     tag(st, "</code>");
     return 1;
-  /* Nothing to show: frontmatter, footnote bodies (not rendered yet), MDX expressions
-   * and ESM (JavaScript, which HTML output never runs). */
+  case MDX_NODE_FOOTNOTE_DEFINITION: footnote_enter(st); return 0;
+  case MDX_NODE_FOOTNOTE_REFERENCE:
+    if (footnote_ready(st)) mdx_fn_html_call(st->fn, node, out);
+    st->last_was_tag = 1;
+    return 1;
+  /* Nothing to show: frontmatter, MDX expressions and ESM (JavaScript, which HTML output
+   * never runs). */
   case MDX_NODE_YAML:
   case MDX_NODE_TOML:
-  case MDX_NODE_FOOTNOTE_DEFINITION:
-  case MDX_NODE_FOOTNOTE_REFERENCE:
   case MDX_NODE_MDX_FLOW_EXPRESSION:
   case MDX_NODE_MDX_TEXT_EXPRESSION:
   case MDX_NODE_MDXJS_ESM: return 1;
@@ -725,10 +778,13 @@ static void render_exit(html_state *st, const mdx_node *node) {
     st->pending = own;
     break;
   }
+  case MDX_NODE_FOOTNOTE_DEFINITION: footnote_exit(st, node); break;
   case MDX_NODE_EMPHASIS: tag(st, "</em>"); break;
   case MDX_NODE_STRONG: tag(st, "</strong>"); break;
   case MDX_NODE_DELETE: tag(st, "</del>"); break;
-  case MDX_NODE_LINK: tag(st, "</a>"); break;
+  case MDX_NODE_LINK:
+    if (!(node->flags & MDX_FLAG_NOPOS)) tag(st, "</a>");
+    break;
   case MDX_NODE_LINK_REFERENCE:
     if (node->url.ptr)
       tag(st, "</a>");
@@ -813,8 +869,9 @@ int mdx_html_render(const mdx_doc *doc, unsigned options, mdx_buf *out) {
   html_state st;
   memset(&st, 0, sizeof st);
   st.out = out;
-  st.base = out->len;
+  st.base = st.root_base = out->len;
   st.options = options;
+  st.tagfilter = (options & MDX_OPT_DANGEROUS_HTML) && (doc->options & MDX_OPT_GFM);
   st.src = doc->src;
   st.src_len = doc->src ? doc->len : 0;
   find_style(&st, doc->root);
@@ -830,6 +887,11 @@ int mdx_html_render(const mdx_doc *doc, unsigned options, mdx_buf *out) {
       render_exit(&st, walk.node);
     }
   }
+  while (st.fn_depth) footnote_exit(&st, NULL); /* only after a failure: give buffers back */
   flush_pending(&st);
+  if (st.fn) {
+    mdx_fn_html_section(st.fn, out, st.root_base, st.style, st.style_len);
+    mdx_fn_html_free(st.fn);
+  }
   return out->failed ? MDX_ENOMEM : MDX_OK;
 }

@@ -24,6 +24,8 @@
  * container prefix (see eol_end and mdx_view.furthest). */
 #include <string.h>
 
+#include "gfm_autolink.h"
+#include "gfm_footnote.h"
 #include "gfm_table.h"
 #include "gfm_tasks.h"
 #include "limits.h"
@@ -46,6 +48,7 @@ typedef struct bracket {
   uint32_t delim_seq;  /* delimiters with seq >= this come after the bracket */
   uint32_t seq;        /* opening order, for deactivating outer link openers */
   uint32_t after;      /* view offset just after the opener */
+  uint32_t events;     /* ictx.bracket_events just after it was pushed */
   int image;
 } bracket;
 
@@ -75,8 +78,10 @@ typedef struct ictx {
   tick_index dollars; /* inline math (MDX_OPT_MATH) */
   uint32_t absent_from[NEEDLES];
   uint64_t alt_budget; /* bytes of nested images' alt that enclosing alts may still copy */
-  int gfm;            /* MDX_OPT_GFM: `~` strikethrough */
+  int gfm;            /* MDX_OPT_GFM: `~` strikethrough, autolink literals */
+  mdx_autolink_memo autolink; /* gfm_autolink.h */
   char first_used;    /* '*' or '~': which of emphasis and strikethrough came first */
+  uint32_t bracket_events; /* brackets pushed, links and footnote references formed */
 } ictx;
 
 static const char *const needle_text[NEEDLES] = {"-->", "]]>", "?>", ">", "\"", "'"};
@@ -678,6 +683,7 @@ static void push_bracket(ictx *c, uint32_t pos, int image, uint32_t *pend) {
   b->seq = c->bseq++;
   b->after = pos + len;
   b->image = image;
+  b->events = ++c->bracket_events;
   *pend = pos + len;
 }
 
@@ -805,6 +811,32 @@ static mdx_str plain_text(ictx *c, mdx_node *node) {
   return out;
 }
 
+/* At `]` (pos) after an image opener that formed nothing: micromark-extension-gfm-footnote
+ * still makes `![^label]` a `!` and a footnote reference when no other bracket, link or
+ * reference came after the opener and the label is defined. Returns the offset after the
+ * `]`, or 0. */
+static uint32_t image_footnote(ictx *c, const bracket *b, uint32_t pos, uint32_t *pend) {
+  const mdx_node *def;
+  if (b->events != c->bracket_events || pos == b->after || c->v.s[b->after] != '^' ||
+      !(def = mdx_footnote_lookup(c->doc, c->v.s + b->after, pos - b->after, 1)))
+    return 0;
+  while (b->node->next) drop_node(c, b->node->next); /* bounded: the label's nodes */
+  while (c->dlast && c->dlast->seq >= b->delim_seq) delim_remove(c, c->dlast); /* bounded */
+  add_text(c, *pend, pos); /* then dropped: keeps spare-node accounting simple */
+  if (b->node->next) drop_node(c, b->node->next);
+  mdx_node *bang = b->node;
+  bang->end = bang->start + 1;
+  bang->value.len = 1;
+  mdx_node *ref = new_node(c, MDX_NODE_FOOTNOTE_REFERENCE, b->after - 1, pos + 1);
+  ref->raw_label = mdx_view_text(&c->v, b->after + 1, pos, 0);
+  ref->label = mdx_decode_string(c->doc, ref->raw_label.ptr, ref->raw_label.len);
+  ref->url = def->url;
+  mdx_node_append(c->leaf, ref);
+  c->bracket_events++;
+  *pend = pos + 1;
+  return pos + 1;
+}
+
 /* At `]` (pos): forms a link or image with the innermost open bracket if it can.
  * Returns the offset to continue at, or 0 when the `]` is text. */
 static uint32_t close_bracket(ictx *c, uint32_t pos, uint32_t *pend) {
@@ -817,8 +849,9 @@ static uint32_t close_bracket(ictx *c, uint32_t pos, uint32_t *pend) {
   link_end r;
   if (!scan_link_end(c, b, pos, &r)) {
     c->bcount--;
-    return 0;
+    return b->image && c->gfm ? image_footnote(c, b, pos, pend) : 0;
   }
+  c->bracket_events++;
   mdx_node_type type = r.kind < 0 ? (b->image ? MDX_NODE_IMAGE : MDX_NODE_LINK)
                                   : (b->image ? MDX_NODE_IMAGE_REFERENCE : MDX_NODE_LINK_REFERENCE);
   add_text(c, *pend, pos);
@@ -857,6 +890,52 @@ static uint32_t close_bracket(ictx *c, uint32_t pos, uint32_t *pend) {
   c->bcount--;
   *pend = r.end;
   return r.end;
+}
+
+/* A GFM autolink literal found at pos ('@', ':', '.', '_'; gfm_autolink.c): appends it
+ * and returns the offset after it, or returns 0. micromark forms none after a link label
+ * start that is still open (previousUnbalanced): one is open while brackets are. */
+static uint32_t autolink_literal(ictx *c, uint32_t pos, uint32_t *pend) {
+  uint32_t start, end;
+  int kind = c->bcount ? MDX_AUTOLINK_NONE
+                       : mdx_autolink_at(&c->autolink, c->v.s, c->v.n, *pend, pos, &start, &end);
+  if (kind == MDX_AUTOLINK_NONE) return 0;
+  add_text(c, *pend, start);
+  mdx_node *link = new_node(c, MDX_NODE_LINK, start, end);
+  mdx_node *t = new_node(c, MDX_NODE_TEXT, start, end);
+  t->value = mdx_view_text(&c->v, start, end, 0);
+  link->url = t->value;
+  if (kind != MDX_AUTOLINK_HTTP) {
+    const char *prefix = kind == MDX_AUTOLINK_WWW ? "http://" : "mailto:";
+    size_t plen = strlen(prefix);
+    char *url = mdx_arena_alloc(&c->doc->arena, plen + t->value.len + 1);
+    memcpy(url, prefix, plen);
+    memcpy(url + plen, t->value.ptr, t->value.len);
+    link->url.ptr = url;
+    link->url.len = (uint32_t)plen + t->value.len;
+  }
+  mdx_node_append(link, t);
+  link->line_cap = 1;
+  mdx_node_append(c->leaf, link);
+  *pend = end;
+  return end;
+}
+
+/* A GFM footnote reference `[^label]` at pos (gfm_footnote.c), tried before a link
+ * label start as micromark does: appends it and returns the offset after it, or 0. */
+static uint32_t footnote_call(ictx *c, uint32_t pos, uint32_t *pend) {
+  const mdx_node *def;
+  uint32_t end = mdx_footnote_call(c->doc, c->v.s, c->v.n, pos, &def);
+  if (!end) return 0;
+  add_text(c, *pend, pos);
+  mdx_node *ref = new_node(c, MDX_NODE_FOOTNOTE_REFERENCE, pos, end);
+  ref->raw_label = mdx_view_text(&c->v, pos + 2, end - 1, 0);
+  ref->label = mdx_decode_string(c->doc, ref->raw_label.ptr, ref->raw_label.len);
+  ref->url = def->url;
+  mdx_node_append(c->leaf, ref);
+  c->bracket_events++;
+  *pend = end;
+  return end;
 }
 
 /* ---- text merging ---- */
@@ -948,6 +1027,7 @@ void mdx_inlines_parse(mdx_doc *doc, mdx_node *leaf) {
   if (doc->options & MDX_OPT_GFM) { /* `~` stops plain-text runs too */
     memcpy(special_gfm, special, sizeof special_gfm);
     special_gfm['~'] = 1;
+    special_gfm['@'] = special_gfm[':'] = special_gfm['.'] = 1; /* autolink literals */
     special = special_gfm;
     c->gfm = 1;
   }
@@ -1065,9 +1145,14 @@ void mdx_inlines_parse(mdx_doc *doc, mdx_node *leaf) {
       }
       break;
     }
+    case '@': case ':': case '.': /* only come here with MDX_OPT_GFM */
+      next = autolink_literal(c, pos, &pend);
+      break;
     case '~': /* only comes here with MDX_OPT_GFM */
     case '*':
     case '_': {
+      /* `_` may be inside an address, which micromark tries before emphasis. */
+      if (ch == '_' && c->gfm && (next = autolink_literal(c, pos, &pend))) break;
       uint32_t end = pos;
       while (end < n && s[end] == (char)ch) end++; /* bounded: n */
       scan_delims(c, pos, &pend);
@@ -1082,6 +1167,7 @@ void mdx_inlines_parse(mdx_doc *doc, mdx_node *leaf) {
       }
       break;
     case '[':
+      if (c->gfm && (next = footnote_call(c, pos, &pend))) break;
       if (c->bcount < MDX_MAX_BRACKET_DEPTH) {
         push_bracket(c, pos, 0, &pend);
         pos++;
@@ -1109,4 +1195,5 @@ void mdx_inlines_parse(mdx_doc *doc, mdx_node *leaf) {
   process_emphasis(c, 0, c->first_used == '~');
   merge_texts(c);
   if (task) mdx_task_finish(doc, leaf, checked);
+  if (c->gfm) mdx_autolink_transform(doc, leaf);
 }

@@ -89,7 +89,9 @@ enum {
   MDX_FLAG_LEAD = 1 << 8,        /* paragraph, heading: `pad` of lines is their lead (above) */
   /* paragraph, text: the start is reported one column past the previous line's ending,
    * on that line (mdast-util-gfm-task-list-item's quirk, see gfm_tasks.c) */
-  MDX_FLAG_AFTER_EOL = 1 << 9
+  MDX_FLAG_AFTER_EOL = 1 << 9,
+  MDX_FLAG_NOPOS = 1 << 14       /* text, link: made by a tree transform, no `position` in
+                                    mdast (start/end mean nothing); HTML shows no link */
 };
 
 /* Reference kinds (linkReference, imageReference). Numbers are part of OCP. */

@@ -86,7 +86,14 @@ static uint32_t specific_flags(const encoder *e, const mdx_node *n) {
   case MDX_NODE_CODE:
     return (n->url.ptr ? MDX_OCP_HAS_FIRST : 0) | (n->title.ptr ? MDX_OCP_HAS_SECOND : 0);
   case MDX_NODE_LINK: case MDX_NODE_IMAGE:
-    return n->title.ptr ? MDX_OCP_HAS_FIRST : 0;
+    return (n->title.ptr ? MDX_OCP_HAS_FIRST : 0) |
+           (n->flags & MDX_FLAG_NOPOS ? MDX_OCP_NO_POSITION : 0);
+  case MDX_NODE_TEXT: /* GFM autolink literals' transform makes position-less texts */
+    if (n->flags & MDX_FLAG_NOPOS) return MDX_OCP_NO_POSITION;
+    return (n->value.ptr == e->doc->src + n->start && n->value.len == n->end - n->start
+                ? MDX_OCP_VERBATIM
+                : 0) |
+           (n->flags & MDX_FLAG_AFTER_EOL ? MDX_OCP_AFTER_EOL_TEXT : 0);
   case MDX_NODE_DEFINITION:
     return (n->title.ptr ? MDX_OCP_HAS_FIRST : 0) |
            (same_text(n->label, n->raw_label) ? MDX_OCP_RAW_SAME : 0);
@@ -94,11 +101,8 @@ static uint32_t specific_flags(const encoder *e, const mdx_node *n) {
     return ((uint32_t)n->num & 3u) | (same_text(n->label, n->raw_label) ? MDX_OCP_RAW_SAME : 0);
   case MDX_NODE_PARAGRAPH:
     return n->flags & MDX_FLAG_AFTER_EOL ? MDX_OCP_AFTER_EOL_PARAGRAPH : 0;
-  case MDX_NODE_TEXT:
-    return (n->value.ptr == e->doc->src + n->start && n->value.len == n->end - n->start
-                ? MDX_OCP_VERBATIM
-                : 0) |
-           (n->flags & MDX_FLAG_AFTER_EOL ? MDX_OCP_AFTER_EOL_TEXT : 0);
+  case MDX_NODE_FOOTNOTE_DEFINITION: case MDX_NODE_FOOTNOTE_REFERENCE:
+    return same_text(n->label, n->raw_label) ? MDX_OCP_RAW_SAME : 0;
   case MDX_NODE_MATH: /* a literal with an optional meta (its fence line's rest) */
     return (n->value.ptr == e->doc->src + n->start && n->value.len == n->end - n->start
                 ? MDX_OCP_VERBATIM
@@ -152,6 +156,8 @@ static void put_node(encoder *e, const mdx_node *n) {
     if (n->title.ptr) put_string(e, n->title);
     break;
   case MDX_NODE_LINK_REFERENCE:
+  case MDX_NODE_FOOTNOTE_DEFINITION:
+  case MDX_NODE_FOOTNOTE_REFERENCE:
     put_labels(e, n, specific);
     break;
   case MDX_NODE_IMAGE_REFERENCE:

@@ -22,8 +22,9 @@
 #define MDX_OCP_HAS_FIRST 1u     /* code: has lang; link, image, definition: has title */
 #define MDX_OCP_HAS_SECOND 2u    /* code, math: has meta */
 #define MDX_OCP_RAW_SAME 4u      /* definition, *Reference: raw label = label (one ref) */
+#define MDX_OCP_NO_POSITION 2u   /* text, link: no `position` (made by a tree transform) */
 #define MDX_OCP_AFTER_EOL_PARAGRAPH 1u /* paragraph: start point past the previous line end */
-#define MDX_OCP_AFTER_EOL_TEXT 2u      /* text: the same */
+#define MDX_OCP_AFTER_EOL_TEXT 4u      /* text: the same */
 
 /* Header flags (byte 5). */
 #define MDX_OCP_SOURCE_ASCII 1u

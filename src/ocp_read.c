@@ -27,7 +27,7 @@ static int is_parent(uint32_t type) {
   case MDX_NODE_BLOCKQUOTE: case MDX_NODE_LIST: case MDX_NODE_LIST_ITEM:
   case MDX_NODE_EMPHASIS: case MDX_NODE_STRONG: case MDX_NODE_LINK:
   case MDX_NODE_LINK_REFERENCE: case MDX_NODE_DELETE: case MDX_NODE_TABLE:
-  case MDX_NODE_TABLE_ROW: case MDX_NODE_TABLE_CELL:
+  case MDX_NODE_TABLE_ROW: case MDX_NODE_TABLE_CELL: case MDX_NODE_FOOTNOTE_DEFINITION:
     return 1;
   default: return 0;
   }
@@ -153,7 +153,10 @@ static int read_extra(mdx_ocp_reader *r, mdx_ocp_record *rec) {
     break;
   case MDX_NODE_LINK: refs = 1 + !!(s & MDX_OCP_HAS_FIRST); break;
   case MDX_NODE_IMAGE: refs = 2 + !!(s & MDX_OCP_HAS_FIRST); break;
-  case MDX_NODE_LINK_REFERENCE: refs = 1 + !(s & MDX_OCP_RAW_SAME); break;
+  case MDX_NODE_LINK_REFERENCE: case MDX_NODE_FOOTNOTE_DEFINITION:
+  case MDX_NODE_FOOTNOTE_REFERENCE: /* label, raw label */
+    refs = 1 + !(s & MDX_OCP_RAW_SAME);
+    break;
   case MDX_NODE_IMAGE_REFERENCE: refs = 2 + !(s & MDX_OCP_RAW_SAME); break;
   default:
     r->error = "unknown or reserved node type";

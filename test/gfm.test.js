@@ -2,9 +2,9 @@
 // parse(x, {format: 'md', gfm: true, math: false, frontmatter: false}) must deep-equal
 // mdast-util-from-markdown(x) with micromark-extension-gfm and mdast-util-gfm (every
 // node, field and position), and toHtml(x) must equal micromark(x) with gfm() and
-// gfmHtml(), for the GFM constructs implemented so far: strikethrough and task list
-// items (tables: test/gfm-table.test.js). Autolink literals, footnotes and the tag filter
-// are not implemented yet (docs/differences.md), so no case here uses them.
+// gfmHtml(), for strikethrough and task list items. Tables are tested in
+// gfm-table.test.js; autolink literals, footnotes and the tag filter in
+// gfm-autolink-footnote.test.js.
 const assert = require('node:assert/strict')
 const {isDeepStrictEqual} = require('node:util')
 const mdx = require('..')

@@ -45,7 +45,8 @@ static int tree_is_well_formed(const mdx_doc *doc) {
 
 static void run_document(const char *name, const char *data, size_t len) {
   static const unsigned option_sets[] = {0, MDX_OPT_DANGEROUS_HTML | MDX_OPT_DANGEROUS_PROTOCOL,
-                                         MDX_OPT_GFM | MDX_OPT_MATH | MDX_OPT_FRONTMATTER};
+                                         MDX_OPT_GFM | MDX_OPT_MATH | MDX_OPT_FRONTMATTER,
+                                         MDX_OPT_GFM | MDX_OPT_DANGEROUS_HTML /* tag filter */};
   for (size_t k = 0; k < sizeof option_sets / sizeof option_sets[0]; k++) {
     mdx_doc *doc = NULL;
     mdx_error err;

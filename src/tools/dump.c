@@ -116,6 +116,10 @@ static void put_fields(const mdx_node *n) {
     printf(",\"referenceType\":\"%s\"", ref_kind(n->num));
     if (n->type == MDX_NODE_IMAGE_REFERENCE) put_str_field("alt", n->value);
     break;
+  case MDX_NODE_FOOTNOTE_DEFINITION: case MDX_NODE_FOOTNOTE_REFERENCE:
+    put_str_field("label", n->label);
+    put_str_field("rawLabel", n->raw_label);
+    break;
   default: break;
   }
 }
@@ -157,6 +161,10 @@ int main(int argc, char **argv) {
       if (has_children(n->type)) fputs(",\"children\":[", stdout);
     } else {
       if (has_children(n->type)) putchar(']');
+      if (n->flags & MDX_FLAG_NOPOS) { /* made by a transform: no position */
+        putchar('}');
+        continue;
+      }
       fputs(",\"position\":{\"start\":", stdout);
       put_point(&map, n->start);
       fputs(",\"end\":", stdout);
