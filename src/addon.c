@@ -170,11 +170,13 @@ static void throw_syntax_error(napi_env env, const mdx_error *err) {
   napi_value message, error, value;
   napi_create_string_utf8(env, err->reason, NAPI_AUTO_LENGTH, &message);
   napi_create_error(env, NULL, message, &error);
-  napi_create_uint32(env, err->line, &value);
+  /* line 0: the reference gives no place (e.g. a tag still open at the end) */
+  if (err->line) napi_create_uint32(env, err->line, &value);
+  else napi_get_undefined(env, &value);
   set_named(env, error, "line", value);
-  napi_create_uint32(env, err->column, &value);
+  if (err->line) napi_create_uint32(env, err->column, &value);
   set_named(env, error, "column", value);
-  napi_create_uint32(env, err->offset, &value);
+  if (err->line) napi_create_uint32(env, err->offset, &value);
   set_named(env, error, "offset", value);
   set_named(env, error, "reason", message);
   napi_create_string_utf8(env, err->rule_id, NAPI_AUTO_LENGTH, &value);

@@ -30,11 +30,12 @@
 #include "frontmatter.h"
 #include "limits.h"
 #include "math_md.h"
+#include "mdx_syntax.h"
 #include "text.h"
 
 #define NONE UINT32_MAX
 
-enum { FLOW_NONE, FLOW_PARA, FLOW_INDENTED, FLOW_FENCED, FLOW_HTML };
+enum { FLOW_NONE, FLOW_PARA, FLOW_INDENTED, FLOW_FENCED, FLOW_HTML, FLOW_MDX, FLOW_ESM };
 
 /* A column cursor on the current line. A tab is one character that moves to the next
  * multiple of 4, followed by "virtual spaces" up to that stop (micromark's model): `vs`
@@ -99,6 +100,11 @@ typedef struct bk {
   int html_kind;
   uint32_t code_keep, code_keep_line; /* indented code: lines up to the last with content */
   int flat; /* no containers at all (MDX_FRONTMATTER_UNCLOSED, frontmatter.h) */
+  /* MDX (mdx_syntax.h): the open flow group, ESM being read */
+  int mdx;
+  mdx_flow *mf;
+  mdx_js_scan esm_js;
+  uint32_t esm_fed, esm_end, esm_end_line;
 } bk;
 
 /* ---- small helpers ---------------------------------------------------------------- */
@@ -307,8 +313,13 @@ static int html_at(const bk *p, uint32_t i, int interrupt, int lazy) {
 
 /* Whether a flow construct at s[i] (indentation below 4 already skipped) interrupts a
  * paragraph. Block quotes and lists are the document level's business. */
+static int mdx_interrupts(bk *p, uint32_t i);
+static int mdx_leaf(bk *p, bk_cur c);
+static void mdx_group_line(bk *p, bk_cur c);
+
 static int interrupts(bk *p, uint32_t i, int lazy) {
   if (i >= p->le) return 0;
+  if (p->mdx && (p->s[i] == '<' || p->s[i] == '{')) return mdx_interrupts(p, i);
   switch (p->s[i]) {
   case '#': return atx_at(p, i);
   case '`': case '~': case '$': return fence_at(p, i) > 0;
@@ -448,12 +459,26 @@ static void close_html(bk *p, int eol) {
   set_value(p, n, k, eol);
 }
 
+/* ESM ends before a blank line once the scanner says it is complete (or must, at the
+ * end of input). */
+static void close_esm(bk *p, int eof) {
+  mdx_node *n = p->leaf;
+  if (eof && !mdx_esm_complete(p->doc, &p->esm_js, &p->esm_fed, p->len))
+    mdx_esm_unclosed(p->doc, &p->esm_js, n->start, p->len);
+  n->end = p->esm_end;
+  n->value.ptr = p->s + n->start;
+  n->value.len = n->end - n->start;
+  mark_both(p, n->end, p->esm_end_line);
+}
+
 static void close_leaf(bk *p, int how) {
   switch (p->flow) {
   case FLOW_PARA: close_para(p); break;
   case FLOW_INDENTED: close_indented(p); break;
   case FLOW_FENCED: close_fenced(p, how == CLOSE_EOF); break;
   case FLOW_HTML: close_html(p, how == CLOSE_EOF); break;
+  case FLOW_MDX: mdx_flow_eof(p->mf); break;
+  case FLOW_ESM: close_esm(p, 1); break;
   default: break;
   }
   p->flow = FLOW_NONE;
@@ -580,6 +605,10 @@ static int container_at(bk *p, bk_cur c, int interrupt) {
 
 static int para_continues(bk *p, bk_cur c, int lazy) {
   if (rest_blank(p, &c)) return 0;
+  if (p->mdx) { /* no indented code: any indentation (micromark-extension-mdx-md) */
+    while (c.off < p->le && p->s[c.off] == ' ') c.off++;
+    return c.off < p->le && p->s[c.off] == '\t' ? 1 : !interrupts(p, c.off, lazy);
+  }
   if (cur_skip_ws(p, &c, 4) == 4) return 1;
   return !interrupts(p, c.off, lazy);
 }
@@ -594,7 +623,12 @@ static void start_leaf(bk *p, bk_cur c, int lazy) {
     return;
   }
   bk_cur t = c;
-  if (cur_skip_ws(p, &t, 4) == 4) {
+  if (p->mdx && mdx_leaf(p, c)) return;
+  if (p->mdx) { /* no indented code: any indentation of spaces; a tab starts text */
+    while (t.off < p->le && p->s[t.off] == ' ') t.off++;
+    t.vs = 0;
+    if (p->s[t.off] == '\t') t = c;
+  } else if (cur_skip_ws(p, &t, 4) == 4) {
     p->leaf = new_leaf(p, MDX_NODE_CODE, c.off, p->le);
     add_line(p, p->leaf, t.off, t.vs);
     p->flow = FLOW_INDENTED;
@@ -661,7 +695,7 @@ static void start_leaf(bk *p, bk_cur c, int lazy) {
       return;
     }
   }
-  if (ch == '<') {
+  if (ch == '<' && !p->mdx) {
     uint32_t from;
     int state;
     int kind = mdx_blocks_html_start(p->s, i, p->le, 0, lazy, &from, &state);
@@ -692,11 +726,90 @@ static void start_leaf(bk *p, bk_cur c, int lazy) {
   p->leaf_line = p->li;
 }
 
+/* ---- MDX flow (mdx_flow.c does the reading) --------------------------------------- */
+
+/* Whether a tag or expression group at s[i] interrupts a paragraph: its first line read
+ * alone (a group that goes on to the next line is taken to). */
+static int mdx_interrupts(bk *p, uint32_t i) {
+  mdx_flow *probe = mdx_flow_new(p->doc);
+  return mdx_flow_start(probe, i, p->le, p->ln, p->li) != MDX_FLOW_NOT;
+}
+
+static void mdx_group_done(bk *p) {
+  uint32_t end, end_line;
+  mdx_node *n = mdx_flow_take(p->mf, &end, &end_line);
+  mdx_node *parent = parent_node(p);
+  while (n) { /* bounded: the group's nodes */
+    mdx_node *next = n->next;
+    mdx_node_append(parent, n);
+    n = next;
+  }
+  mark_both(p, end, end_line);
+  p->flow = FLOW_NONE;
+  p->leaf = NULL;
+}
+
+/* A later line of an open group. If the group turns out not to be one, its lines become
+ * a paragraph (the reference would read them as paragraph lines: the same unless one of
+ * them would have interrupted a paragraph; docs/syntax.md). */
+static void mdx_group_line(bk *p, bk_cur c) {
+  int r = mdx_flow_line(p->mf, c.off, p->le, p->ln, p->li);
+  if (r == MDX_FLOW_MORE) return;
+  if (r == MDX_FLOW_DONE) {
+    mdx_group_done(p);
+    return;
+  }
+  uint32_t count;
+  const mdx_line *lines = mdx_flow_lines(p->mf, &count);
+  mdx_node *para = new_leaf(p, MDX_NODE_PARAGRAPH, lines[0].start, p->le);
+  para->flags |= MDX_FLAG_LEAD;
+  for (uint32_t k = 0; k < count; k++) mdx_node_add_line(&p->doc->arena, para, lines[k]);
+  p->leaf = para;
+  p->para_start = lines[0].start;
+  p->flow = FLOW_PARA;
+  p->leaf_line = p->li;
+}
+
+/* MDX leaves: ESM at the top level, tag and expression groups. Returns 1 if it took the
+ * line. */
+static int mdx_leaf(bk *p, bk_cur c) {
+  uint32_t i = c.off;
+  if (!p->depth && !c.vs && i == p->ls && mdx_esm_start(p->s, i, p->le)) {
+    p->leaf = new_leaf(p, MDX_NODE_MDXJS_ESM, i, p->le);
+    p->flow = FLOW_ESM;
+    mdx_js_scan_init(&p->esm_js);
+    p->esm_fed = i;
+    p->esm_end = p->le;
+    p->esm_end_line = p->li;
+    return 1;
+  }
+  while (i < p->le && (p->s[i] == ' ' || p->s[i] == '\t')) i++;
+  if (i >= p->le || (p->s[i] != '<' && p->s[i] != '{')) return 0;
+  int r = mdx_flow_start(p->mf, i, p->le, p->ln, p->li);
+  if (r == MDX_FLOW_NOT) return 0;
+  p->flow = FLOW_MDX;
+  if (r == MDX_FLOW_DONE) mdx_group_done(p);
+  return 1;
+}
+
 /* The rest of a line (from `c`) for the open leaf, or for a new one. */
 static void flow_line(bk *p, bk_cur c, int lazy) {
   /* The last line, used up by container prefixes: micromark's flow never sees it. */
   if (p->ln == p->le && c.off == p->le && !c.vs) return;
   switch (p->flow) {
+  case FLOW_MDX: mdx_group_line(p, c); return;
+  case FLOW_ESM:
+    if (rest_blank(p, &c) && mdx_esm_complete(p->doc, &p->esm_js, &p->esm_fed, p->ls)) {
+      close_esm(p, 0);
+      p->flow = FLOW_NONE;
+      p->leaf = NULL;
+      break;
+    }
+    if (!rest_blank(p, &c)) {
+      p->esm_end = p->le;
+      p->esm_end_line = p->li;
+    }
+    return;
   case FLOW_FENCED: {
     bk_cur t = c;
     cur_skip_ws(p, &t, 3);
@@ -798,7 +911,7 @@ static void flow_line(bk *p, bk_cur c, int lazy) {
 /* A lazy line whose complete (kind 7) HTML tag interrupts the open paragraph, with a
  * line ending (at the end of input micromark decides at once). */
 static int lazy_tag_interrupts(bk *p, bk_cur c) {
-  if (p->ln == p->le || rest_blank(p, &c) || cur_skip_ws(p, &c, 4) == 4 || cur_ch(p, &c) != '<') return 0;
+  if (p->mdx || p->ln == p->le || rest_blank(p, &c) || cur_skip_ws(p, &c, 4) == 4 || cur_ch(p, &c) != '<') return 0;
   uint32_t from;
   int state;
   return mdx_blocks_html_start(p->s, c.off, p->le, 1, 1, &from, &state) == 7;
@@ -875,7 +988,9 @@ static void process_line(bk *p) {
     flow_line(p, c, 0);
     return;
   }
-  int concrete = p->flow == FLOW_FENCED || p->flow == FLOW_HTML;
+  if (p->flow == FLOW_MDX && (sibling || matched < p->depth)) mdx_flow_lazy(p->mf, c.off);
+  int concrete = p->flow == FLOW_FENCED || p->flow == FLOW_HTML || p->flow == FLOW_MDX ||
+                 p->flow == FLOW_ESM;
   if (!(matched == p->depth && concrete)) {
     int interrupt = matched == p->depth && p->flow != FLOW_NONE;
     if (container_at(p, c, interrupt)) {
@@ -924,6 +1039,8 @@ void mdx_blocks_parse(mdx_doc *doc) {
   p.last_quote = NONE;
   p.s = doc->src;
   p.len = doc->len;
+  p.mdx = !!(doc->options & MDX_OPT_MDX);
+  if (p.mdx) p.mf = mdx_flow_new(doc);
   uint32_t pos = 0;
   uint32_t cr = NONE;
   /* Frontmatter takes the first lines whole (frontmatter.c); they still get their line

@@ -40,4 +40,8 @@
  * as an error rather than read wrong. */
 #define MDX_MAX_JS_NESTING 256
 
+/* JSX elements open at once (mdx_tree.c). The pairing stack is in the arena, so this only
+ * keeps renderers and consumers of the tree from deep nests; past it, an error. */
+#define MDX_MAX_JSX_DEPTH 10000
+
 #endif

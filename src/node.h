@@ -110,6 +110,7 @@ struct mdx_node {
   union {
     mdx_str value;   /* text, inlineCode, code, html, math: the value; image*: alt */
     mdx_line *lines; /* paragraph, heading; code and html until `value` is set */
+    mdx_node *attrs; /* mdxJsx*Element: the first attribute (mdx_syntax.h), by `next` */
   };
   /* ---- the tail (mdx_node_has_tail) ---- */
   mdx_str url;   /* link, image, definition: destination. code: lang */
