@@ -606,8 +606,8 @@ static int container_at(bk *p, bk_cur c, int interrupt) {
 static int para_continues(bk *p, bk_cur c, int lazy) {
   if (rest_blank(p, &c)) return 0;
   if (p->mdx) { /* no indented code: any indentation (micromark-extension-mdx-md) */
-    while (c.off < p->le && p->s[c.off] == ' ') c.off++;
-    return c.off < p->le && p->s[c.off] == '\t' ? 1 : !interrupts(p, c.off, lazy);
+    cur_skip_ws(p, &c, UINT32_MAX);
+    return !interrupts(p, c.off, lazy);
   }
   if (cur_skip_ws(p, &c, 4) == 4) return 1;
   return !interrupts(p, c.off, lazy);
@@ -624,10 +624,8 @@ static void start_leaf(bk *p, bk_cur c, int lazy) {
   }
   bk_cur t = c;
   if (p->mdx && mdx_leaf(p, c)) return;
-  if (p->mdx) { /* no indented code: any indentation of spaces; a tab starts text */
-    while (t.off < p->le && p->s[t.off] == ' ') t.off++;
-    t.vs = 0;
-    if (p->s[t.off] == '\t') t = c;
+  if (p->mdx) { /* no indented code: any indentation (micromark-extension-mdx-md) */
+    cur_skip_ws(p, &t, UINT32_MAX);
   } else if (cur_skip_ws(p, &t, 4) == 4) {
     p->leaf = new_leaf(p, MDX_NODE_CODE, c.off, p->le);
     add_line(p, p->leaf, t.off, t.vs);
@@ -812,7 +810,7 @@ static void flow_line(bk *p, bk_cur c, int lazy) {
     return;
   case FLOW_FENCED: {
     bk_cur t = c;
-    cur_skip_ws(p, &t, 3);
+    cur_skip_ws(p, &t, p->mdx ? UINT32_MAX : 3); /* MDX: no indented code */
     uint32_t i = t.vs ? p->le : t.off, n = 0;
     while (i < p->le && p->s[i] == p->fence_char) {
       i++;
@@ -876,7 +874,7 @@ static void flow_line(bk *p, bk_cur c, int lazy) {
       return;
     }
     bk_cur t = c;
-    cur_skip_ws(p, &t, 3);
+    cur_skip_ws(p, &t, p->mdx ? UINT32_MAX : 3);
     if (!lazy && !rest_blank(p, &t) && setext_at(p, t.off)) {
       mdx_node *n = p->leaf;
       uint32_t start = p->para_start;
