@@ -11,6 +11,7 @@ enum { F_BETWEEN, F_EXPR, F_TAG };
 struct mdx_flow {
   mdx_doc *doc;
   int mode;
+  int after_expr; /* an expression may be followed by a tag, not by an expression */
   mdx_expr expr;
   mdx_node *expr_node;
   mdx_tag tag;
@@ -58,7 +59,7 @@ static int run(mdx_flow *f, uint32_t pos, uint32_t le, uint32_t ln, uint32_t lin
         mdx_tag_begin(doc, &f->tag, pos, 0);
         f->mode = F_TAG;
         pos++;
-      } else if (s[pos] == '{') {
+      } else if (s[pos] == '{' && !f->after_expr) {
         mdx_expr_begin(&f->expr, pos);
         f->expr_node = mdx_node_new(&doc->arena, MDX_NODE_MDX_FLOW_EXPRESSION, pos, pos + 1);
         f->mode = F_EXPR;
@@ -73,11 +74,12 @@ static int run(mdx_flow *f, uint32_t pos, uint32_t le, uint32_t ln, uint32_t lin
       if (r == MDX_TAG_DONE) {
         add(f, f->tag.node, line);
         f->mode = F_BETWEEN;
+        f->after_expr = 0;
         pos = used;
         continue;
       }
-      if (!mdx_tag_eol(doc, &f->tag, s, le, ln, 0)) return MDX_FLOW_NOT;
       if (ln == le) mdx_tag_eof(doc, &f->tag, doc->len);
+      if (!mdx_tag_eol(doc, &f->tag, s, le, ln, 0)) return MDX_FLOW_NOT;
       return MDX_FLOW_MORE;
     } else {
       uint32_t k = mdx_expr_feed(doc, &f->expr, s, pos, le, 0);
@@ -86,6 +88,7 @@ static int run(mdx_flow *f, uint32_t pos, uint32_t le, uint32_t ln, uint32_t lin
         f->expr_node->value = mdx_expr_value(&f->expr);
         add(f, f->expr_node, line);
         f->mode = F_BETWEEN;
+        f->after_expr = 1;
         pos = k + 1;
         continue;
       }
@@ -98,6 +101,7 @@ static int run(mdx_flow *f, uint32_t pos, uint32_t le, uint32_t ln, uint32_t lin
 
 int mdx_flow_start(mdx_flow *f, uint32_t i, uint32_t le, uint32_t ln, uint32_t line) {
   f->mode = F_BETWEEN;
+  f->after_expr = 0;
   f->first = f->last = NULL;
   f->nlines = 0;
   record(f, i, le, ln);

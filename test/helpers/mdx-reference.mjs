@@ -34,13 +34,16 @@ export function referenceMdx(source) {
   }))
 }
 
-/** The reference's error for `source` as {line, column, offset, reason, ruleId}, or null. */
+/** The reference's error for `source` as {line, column, offset, reason, ruleId}, or null.
+ * `line` and the rest are undefined where the reference gives no place. */
 export function referenceMdxError(source) {
   try {
     referenceMdx(source)
     return null
   } catch (error) {
     if (!error || typeof error.reason !== 'string') throw error
-    return {line: error.line, column: error.column, reason: error.reason, ruleId: error.ruleId}
+    const place = error.place && 'start' in error.place ? error.place.start : error.place
+    const offset = place && typeof place.offset === 'number' ? place.offset : undefined
+    return {line: error.line, column: error.column, offset, reason: error.reason, ruleId: error.ruleId}
   }
 }

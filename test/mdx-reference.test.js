@@ -1,0 +1,230 @@
+'use strict'
+// format: 'mdx' (the default) must deep-equal the reference, test/helpers/mdx-reference.mjs:
+// mdast-util-from-markdown with micromark-extension-mdxjs + mdast-util-mdx, GFM, math and
+// frontmatter (the default options), `data.estree` removed. Every node, field, attribute
+// and position. Cases still failing are listed in test/known-failures.json.
+const fs = require('node:fs')
+const {isDeepStrictEqual} = require('node:util')
+const mdx = require('..')
+const {checkAgainstKnown} = require('./helpers/known-failures.js')
+const {corpusFiles} = require('./helpers/corpus.js')
+
+let reference
+
+/** JSON round trip: the reference leaves no undefined fields, and neither should we. */
+const plain = (tree) => JSON.parse(JSON.stringify(tree))
+
+function same(source) {
+  let ours
+  try {
+    ours = mdx.parse(source)
+  } catch {
+    return false
+  }
+  return isDeepStrictEqual(ours, plain(reference(source)))
+}
+
+// Small valid documents, one or more constructs each: expressions (flow and text, across
+// lines and containers), ESM, JSX (flow and text, names, attributes, nesting, fragments,
+// containers) and what MDX turns off (indented code, HTML, autolinks).
+const cases = [
+  "{a+\n    b}",
+  "x {a+\n     b} y",
+  "> {a+\n> b}",
+  "- {a+\n    b}",
+  "<a b=\"c\n   d\" />",
+  "<a>b</a>",
+  "<a>\n\nb\n\n</a>",
+  "{1} <a/> b",
+  "    # hi",
+  "a\n    # hi",
+  "<a\n  b>\n\nc\n</a>",
+  "a\n<b/>",
+  "a\n{b}",
+  "{}",
+  "{/* c */}",
+  "a {} b",
+  "<a {...b} />",
+  "{a}}",
+  "<a>\n{1}\n</a>",
+  "\t{a}",
+  " {a}",
+  "\t<a/>",
+  "  <a/>",
+  "<a>\n> b\n</a>",
+  "<a\n/>",
+  "a < b",
+  "<x.y.z q:r=\"s\" t={u} />",
+  "<svg:rect />",
+  "<>\n  a\n</>",
+  "<a>*b*</a>",
+  "import a from \"b\"\nexport const c = 1\n\n# hi",
+  "a\nimport x from \"y\"",
+  "<a b='&amp;&#123;x' />",
+  "<a.b></a.b>",
+  "- <a>\n  b\n  </a>",
+  "<a>\n  - b\n</a>",
+  "# <a>b</a>",
+  "<A>\n<B>\n<C />\n</B>\n</A>",
+  "<a><b /></a>",
+  "<a>{1}</a>",
+  "<a> {1} </a>",
+  "{1}{2}",
+  "{1} {2}",
+  "<a />{1}",
+  "{1}<a />",
+  "a {1}",
+  "{1} a",
+  "<a>\n\n* b\n\n</a>",
+  "> <a />",
+  "> <a>\n> b\n> </a>",
+  "> {a}",
+  "- {a}",
+  "- <a />",
+  "1. <a />\n2. {b}",
+  "* <a>\n  *b*\n  </a>",
+  "<a\n  b=\"c\"\n  d={e}\n/>",
+  "<a b={{c: 1}} />",
+  "<a b={`x`} />",
+  "<a b=\"}\" />",
+  "<a b='\"' />",
+  "<a b=\"&quot;&lt;\" />",
+  "<a b=\"&unknown;\" />",
+  "<a b=\"&#x41;\" />",
+  "<a\tb />",
+  "<a  b  =  \"c\"  />",
+  "<a b\n=\n\"c\" />",
+  "<a.b.c />",
+  "<a:b />",
+  "<a:b c:d=\"e\" />",
+  "<a-b />",
+  "<a b-c=\"d\" />",
+  "<$a _b />",
+  "<a {...b} {...c} />",
+  "<a {...{b: 1}} />",
+  "<a b={1} c=\"2\" d />",
+  "a <b /> c",
+  "a <b>c</b> d",
+  "a <b c=\"d\">e</b> f",
+  "a <b.c>d</b.c>",
+  "a <>b</> c",
+  "*<a>b</a>*",
+  "**a <b /> c**",
+  "[a <b /> c](d)",
+  "[<a />](b)",
+  "`<a />`",
+  "a\n<b />\nc",
+  "<a>\n  *b*\n</a>",
+  "<a>\n\n  b\n\n</a>",
+  "<a>\n\n      b\n\n</a>",
+  "# a {b}",
+  "# {b}",
+  "a\n===\n{b}",
+  "{a}\n===",
+  "<a>\n# b\n</a>",
+  "<a>\n```\nb\n```\n</a>",
+  "```\n<a>\n```",
+  "```js\n{a}\n```",
+  "`{a}`",
+  "\\\\{a}",
+  "\\\\<a />",
+  "a \\\\< b",
+  "a\n{\n  b\n}",
+  "{\n  a\n}",
+  "{a /* } */}",
+  "{a // }\n}",
+  "{\"}\"}",
+  "{'}'}",
+  "{`}`}",
+  "{a ? b : c}",
+  "{() => {}}",
+  "{[1, 2, 3]}",
+  "{a}\n\n{b}",
+  "<a>\n{b}\n</a>",
+  "text\n\n<a>\n\n- list\n\n</a>",
+  "<a>b</a>\n\n<c />",
+  "import a from 'b'",
+  "export default function X() {}",
+  "export const a = {\n  b: 1\n}",
+  "import a from 'b'\nimport c from 'd'",
+  "import a from 'b'\n\nimport c from 'd'",
+  "import a from \"b\"\n// comment",
+  "a\n\nexport const b = 1\n\nc",
+  " import a from 'b'",
+  "importa",
+  "import\n",
+  "export",
+  "export const a = 1\n\n\n",
+  "<a></a>",
+  "<a>\n</a>",
+  "<>\n</>",
+  "<a>\n\n</a>",
+  "&amp; {a} &copy;",
+  "a{b}c",
+  "a<b/>c",
+  "<a/><b/>",
+  "<a/> <b/>",
+  "<a>\n  <b>\n    c\n  </b>\n</a>",
+  "<x y=\"1\n2\" />",
+  "<x y=\"a\n  b\n  c\" />",
+  "a <x y=\"1\n2\" /> b",
+  "a {b +\n  c}",
+  "a {b +\n      c}",
+  "> a {b +\n> c}",
+  "- a {b +\n  c}",
+  "<a b={\n  c\n} />",
+  "a *b {c} d*",
+  "a _b <c /> d_",
+  "~~a {b}~~",
+  "$a$ {b}",
+  "$$\n{a}\n$$",
+  "---\ntitle: a\n---\n\n{b}",
+  "| a | b |\n| - | - |\n| {c} | <d /> |",
+  "[^1]: {a}",
+  "a\\\\\n{b}",
+  "a  \n{b}",
+  "{a}  \n",
+  "<a />  ",
+  "  <a />  ",
+  "<a>\n\n> b\n\n</a>",
+  "<A.B.C d:e=\"f\" g={h} {...i} j />",
+  "a <\nb",
+  "<a>\n{b}}\n</a>",
+  "}",
+  "<a>}</a>",
+  "<a b=\"c\"d />",
+  "<a b=\"c\"/>",
+  "<a b={c}d />",
+  "<a b={c}/>",
+  "<a {...b}c />",
+  "<a {...b}/>",
+  "> a <b>\n> c </b>",
+  "> a <b>\nc </b>",
+  "[a](<b>)",
+  "![<a />](b)",
+  "<a b=\"&amp\" />",
+  "<a b='&#;' />",
+  "<a / >",
+  "<a>\n- b\n</a>",
+]
+
+describe('MDX: same trees as mdast-util-from-markdown with micromark-extension-mdxjs', function () {
+  before(async () => {
+    reference = (await import('./helpers/mdx-reference.mjs')).referenceMdx
+  })
+
+  it(`${cases.length} hand-written documents`, () => {
+    const failed = cases.filter((source) => !same(source))
+    console.log(`      ${cases.length - failed.length}/${cases.length} identical`)
+    checkAgainstKnown('mdx-reference-cases', failed)
+  })
+
+  const files = corpusFiles('mdx')
+  it(`every file in corpus/mdx${files ? ` (${files.length})` : ' (absent: skipped)'}`, function () {
+    if (!files) this.skip()
+    const failed = []
+    for (const {name, file} of files) if (!same(fs.readFileSync(file, 'utf8'))) failed.push(name)
+    console.log(`      ${files.length - failed.length}/${files.length} identical`)
+    checkAgainstKnown('mdx-reference-corpus', failed)
+  })
+})
