@@ -103,6 +103,7 @@ typedef struct bk {
   /* MDX (mdx_syntax.h): the open flow group, ESM being read */
   int mdx;
   mdx_flow *mf;
+  mdx_flow *probe; /* for mdx_interrupts, reused */
   mdx_js_scan esm_js;
   uint32_t esm_fed, esm_end, esm_end_line;
 } bk;
@@ -729,8 +730,8 @@ static void start_leaf(bk *p, bk_cur c, int lazy) {
 /* Whether a tag or expression group at s[i] interrupts a paragraph: its first line read
  * alone (a group that goes on to the next line is taken to). */
 static int mdx_interrupts(bk *p, uint32_t i) {
-  mdx_flow *probe = mdx_flow_new(p->doc);
-  return mdx_flow_start(probe, i, p->le, p->ln, p->li) != MDX_FLOW_NOT;
+  if (!p->probe) p->probe = mdx_flow_new(p->doc);
+  return mdx_flow_start(p->probe, i, p->le, p->ln, p->li) != MDX_FLOW_NOT;
 }
 
 static void mdx_group_done(bk *p) {

@@ -56,10 +56,10 @@ uint32_t mdx_expr_feed(mdx_doc *doc, mdx_expr *e, const char *s, uint32_t i, uin
     e->failed = 1;
     if (open == MDX_JS_OPEN_STRING || open == MDX_JS_OPEN_TEMPLATE ||
         open == MDX_JS_OPEN_COMMENT || open == MDX_JS_OPEN_REGEX) {
-      add_piece(doc, e, s, from, stop, delta);
-      from = stop;
-      e->fail_src = src_of(e, open_at);
+      e->fail_in_value = 1; /* mapped to the source only if it is reported */
+      e->fail_src = open_at;
     } else {
+      e->fail_in_value = 0;
       e->fail_src = (uint32_t)(stop + delta);
     }
     i = stop + 1;
@@ -70,7 +70,8 @@ uint32_t mdx_expr_feed(mdx_doc *doc, mdx_expr *e, const char *s, uint32_t i, uin
 
 void mdx_expr_unclosed(mdx_doc *doc, mdx_expr *e, uint32_t eof) {
   if (e->failed)
-    mdx_syntax_error(doc, e->fail_src, "acorn", "Could not parse expression with acorn");
+    mdx_syntax_error(doc, e->fail_in_value ? src_of(e, e->fail_src) : e->fail_src, "acorn",
+                     "Could not parse expression with acorn");
   mdx_syntax_error(doc, eof, "unexpected-eof",
                    "Unexpected end of file in expression, expected a corresponding closing "
                    "brace for `{`");

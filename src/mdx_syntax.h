@@ -51,6 +51,7 @@ typedef struct mdx_expr {
   uint32_t *map;      /* pairs (value offset, source offset) where each piece starts */
   uint32_t map_n, map_cap;
   int failed;         /* a `}` met while something was open (acorn would have failed) */
+  int fail_in_value;  /* fail_src is a value offset (else a source offset) */
   uint32_t fail_src;  /* where acorn would report that */
 } mdx_expr;
 
