@@ -2,7 +2,7 @@
 import type {Root} from 'mdast'
 
 export interface ParseOptions {
-  /** `'mdx'` (default; not supported yet) or `'md'`. */
+  /** `'mdx'` (default: JSX, expressions, ESM; see docs/syntax.md) or `'md'`. */
   format?: 'mdx' | 'md'
   /** GFM (default `true`): strikethrough and task list items so far. */
   gfm?: boolean
