@@ -22,7 +22,9 @@ enum {
   MDX_FLAG_JSX_DONE = 1 << 11, /* an element with its children (paired) */
   /* a closing tag with an attribute / a self-closing slash (line_count: where) */
   MDX_FLAG_JSX_BAD_ATTR = 1 << 12,
-  MDX_FLAG_JSX_BAD_SELF = 1 << 13
+  MDX_FLAG_JSX_BAD_SELF = 1 << 13,
+  /* paired: line_count = end of the opening tag, line_cap = start of the closing tag */
+  MDX_FLAG_JSX_PAIRED = 1 << 14
 };
 
 /* ---- errors (mdx_err.c) ---- */

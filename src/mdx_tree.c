@@ -118,8 +118,10 @@ void mdx_tree_nest(mdx_doc *doc, mdx_node *root, int text) {
           mdx_node_append(open, k);
           k = next;
         }
+        open->line_count = open->end; /* for toHtml's line endings (html.c) */
+        open->line_cap = node->start;
         open->end = node->end;
-        open->flags |= MDX_FLAG_JSX_DONE;
+        open->flags |= MDX_FLAG_JSX_DONE | MDX_FLAG_JSX_PAIRED;
         mdx_node *after = node->next, *parent = node->parent;
         mdx_node_unlink(node);
         if (after) {

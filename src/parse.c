@@ -50,7 +50,7 @@ int mdx_parse(const char *input, size_t len, unsigned options, mdx_doc **out, md
   doc->root = mdx_node_new(&doc->arena, MDX_NODE_ROOT, 0, doc->len);
   mdx_blocks_parse(doc);
   parse_inlines(doc);
-  if (options & MDX_OPT_MDX) mdx_tree_nest(doc, doc->root, 0);
+  if ((options & MDX_OPT_MDX) && !(options & MDX_OPT_FLAT_JSX)) mdx_tree_nest(doc, doc->root, 0);
   *out = doc;
   return MDX_OK;
 }

@@ -276,7 +276,47 @@ describe('MDX: same trees as mdast-util-from-markdown with micromark-extension-m
     checkAgainstKnown('mdx-reference-cases', failed)
   })
 
+  // toHtml: micromark with the same extensions (math off: micromark-extension-math's HTML
+  // is KaTeX, ours is what mdast-util-to-hast gives). micromark has no HTML for JSX,
+  // expressions and ESM but keeps their line endings, and never pairs tags.
+  let micromarkHtml
+  before(async () => {
+    const [{micromark}, {mdxjs}, {gfm, gfmHtml}, {frontmatter, frontmatterHtml}] = await Promise.all([
+      import('micromark'),
+      import('micromark-extension-mdxjs'),
+      import('micromark-extension-gfm'),
+      import('micromark-extension-frontmatter')
+    ])
+    micromarkHtml = (source) => micromark(source, {
+      extensions: [mdxjs(), gfm(), frontmatter(['yaml', 'toml'])],
+      htmlExtensions: [gfmHtml(), frontmatterHtml(['yaml', 'toml'])]
+    })
+  })
+  const html = (fn, source) => {
+    try {
+      return fn(source)
+    } catch (error) {
+      return `error: ${error.reason}`
+    }
+  }
+  const sameHtml = (source) => html((s) => mdx.toHtml(s, {math: false}), source) === html(micromarkHtml, source)
+
+  it(`toHtml of the ${cases.length} hand-written documents as micromark`, () => {
+    const failed = cases.filter((source) => !sameHtml(source))
+    console.log(`      ${cases.length - failed.length}/${cases.length} identical`)
+    checkAgainstKnown('mdx-html-cases', failed)
+  })
+
   const files = corpusFiles('mdx')
+  it(`toHtml of every file in corpus/mdx${files ? ` (${files.length})` : ' (absent: skipped)'} as micromark`, function () {
+    if (!files) this.skip()
+    const failed = []
+    for (const {name, file} of files) if (!sameHtml(fs.readFileSync(file, 'utf8'))) failed.push(name)
+    console.log(`      ${files.length - failed.length}/${files.length} identical`)
+    checkAgainstKnown('mdx-html-corpus', failed)
+  })
+
+
   it(`every file in corpus/mdx${files ? ` (${files.length})` : ' (absent: skipped)'}`, function () {
     if (!files) this.skip()
     const failed = []
