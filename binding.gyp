@@ -17,6 +17,7 @@
         "src/mdx_err.c",
         "src/mdx_expr.c",
         "src/mdx_flow.c",
+        "src/mdx_ident.c",
         "src/mdx_jsx.c",
         "src/mdx_text.c",
         "src/mdx_tree.c",

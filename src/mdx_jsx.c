@@ -1,8 +1,7 @@
 /* JSX tags as micromark-extension-mdx-jsx's factory-tag reads them: a state machine fed a
  * line at a time (flow and text share it), building the element node and its attribute
  * nodes (mdx_syntax.h) as it goes. Every character is looked at once. Identifier
- * characters: ASCII as in JavaScript; every non-ASCII character that is not whitespace
- * counts as one (docs/syntax.md). */
+ * characters as JavaScript's (mdx_ident.c), `-` too inside JSX names. */
 #include <stdio.h>
 #include <string.h>
 
@@ -49,11 +48,12 @@ static int is_ws(uint32_t cp) {
          unicode_ws(cp);
 }
 static int id_start(uint32_t cp) {
-  return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || cp == '$' || cp == '_' ||
-         (cp >= 0x80 && !unicode_ws(cp));
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || cp == '$' || cp == '_';
+  return mdx_ident_start(cp);
 }
 static int id_cont(uint32_t cp) {
-  return id_start(cp) || (cp >= '0' && cp <= '9') || cp == '-';
+  if (cp < 0x80) return id_start(cp) || (cp >= '0' && cp <= '9') || cp == '-';
+  return mdx_ident_cont(cp);
 }
 
 /* Throws micromark-extension-mdx-jsx's "Unexpected …" for the state `st` meeting `cp`

@@ -38,6 +38,10 @@ void mdx_syntax_error(mdx_doc *doc, uint32_t at, const char *rule, const char *f
 /* "line:column" of source offset `at`, for messages. */
 void mdx_err_point(mdx_doc *doc, uint32_t at, char out[32]);
 
+/* Non-ASCII identifier characters as the reference tests them (mdx_ident.c, generated). */
+int mdx_ident_start(uint32_t cp);
+int mdx_ident_cont(uint32_t cp);
+
 /* ---- a growable byte buffer in the arena ---- */
 typedef struct mdx_sbuf {
   char *p;

@@ -157,6 +157,10 @@ const broken = [
   "a <b c=<d/> />",
   "a <b !c />",
   "</a.b>",
+  "<a→ />",
+  "<a b c=\"d\" =/>",
+  "a <b→c />",
+  "<a b→ />",
 ]
 
 /** Our error for `source` in the reference's terms, or null if parse() did not throw. */

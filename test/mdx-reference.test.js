@@ -263,6 +263,10 @@ const cases = [
   "<a/\n>",
   "< >",
   "<a b=\"c\" / >",
+  "<é />",
+  "<aé b-c=\"d\" />",
+  "a <αβγ δ=\"ε\" />",
+  "<a b />",
 ]
 
 describe('MDX: same trees as mdast-util-from-markdown with micromark-extension-mdxjs', function () {
