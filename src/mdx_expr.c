@@ -26,8 +26,8 @@ static void add_piece(mdx_doc *doc, mdx_expr *e, const char *s, uint32_t i, uint
   mdx_sbuf_put(&doc->arena, &e->val, s + i, end - i);
 }
 
-/* Source offset of value offset `at`. */
-static uint32_t src_of(const mdx_expr *e, uint32_t at) {
+/* Source offset of value offset `at` (linear in the pieces: for errors only). */
+uint32_t mdx_expr_src(const mdx_expr *e, uint32_t at) {
   uint32_t best = e->brace + 1, base = 0;
   for (uint32_t k = 0; k + 1 < e->map_n; k += 2) { /* bounded: pieces; only for errors */
     if (e->map[k] > at) break;
@@ -70,7 +70,7 @@ uint32_t mdx_expr_feed(mdx_doc *doc, mdx_expr *e, const char *s, uint32_t i, uin
 
 void mdx_expr_unclosed(mdx_doc *doc, mdx_expr *e, uint32_t eof) {
   if (e->failed)
-    mdx_syntax_error(doc, e->fail_in_value ? src_of(e, e->fail_src) : e->fail_src, "acorn",
+    mdx_syntax_error(doc, e->fail_in_value ? mdx_expr_src(e, e->fail_src) : e->fail_src, "acorn",
                      "Could not parse expression with acorn");
   mdx_syntax_error(doc, eof, "unexpected-eof",
                    "Unexpected end of file in expression, expected a corresponding closing "

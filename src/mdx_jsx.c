@@ -193,6 +193,39 @@ static int empty_js(const char *s, uint32_t n) {
   return 1;
 }
 
+/* Where a second property starts in a spread `...a, b` (value offset), or UINT32_MAX: the
+ * first comma outside brackets, strings and comments with more than whitespace after it.
+ * A lexical approximation of what the reference asks acorn. */
+static uint32_t spread_extra(const char *s, uint32_t n) {
+  uint32_t depth = 0, i = 0;
+  while (i < n) { /* bounded: n, every branch moves i on */
+    char c = s[i];
+    if (c == '"' || c == '\'' || c == '`') {
+      i++;
+      while (i < n && s[i] != c) i += s[i] == '\\' ? 2 : 1; /* bounded: n */
+      i++;
+    } else if (c == '/' && i + 1 < n && s[i + 1] == '*') {
+      i += 2;
+      while (i + 1 < n && !(s[i] == '*' && s[i + 1] == '/')) i++; /* bounded: n */
+      i += 2;
+    } else if (c == '/' && i + 1 < n && s[i + 1] == '/') {
+      while (i < n && !mdx_is_eol(s[i])) i++; /* bounded: n */
+    } else if (c == '(' || c == '[' || c == '{') {
+      depth++, i++;
+    } else if (c == ')' || c == ']' || c == '}') {
+      if (depth) depth--;
+      i++;
+    } else if (c == ',' && !depth) {
+      i++;
+      while (i < n && (mdx_is_space(s[i]) || mdx_is_eol(s[i]))) i++; /* bounded: n */
+      return i < n ? i : UINT32_MAX;
+    } else {
+      i++;
+    }
+  }
+  return UINT32_MAX;
+}
+
 /* The expression of an attribute closed at source offset `close` (the `}`). */
 static void expr_done(mdx_doc *doc, mdx_tag *t, uint32_t close) {
   mdx_str v = mdx_expr_value(&t->expr);
@@ -206,8 +239,12 @@ static void expr_done(mdx_doc *doc, mdx_tag *t, uint32_t close) {
     uint32_t i = 0;
     while (i < v.len && (mdx_is_space(v.ptr[i]) || mdx_is_eol(v.ptr[i]))) i++;
     if (!(v.len - i >= 3 && memcmp(v.ptr + i, "...", 3) == 0))
-      mdx_syntax_error(doc, t->expr.brace + 1 + i, "non-spread",
+      mdx_syntax_error(doc, mdx_expr_src(&t->expr, i), "non-spread",
                        "Unexpected `Property` in code: only spread elements are supported");
+    uint32_t extra = spread_extra(v.ptr, v.len);
+    if (extra != UINT32_MAX)
+      mdx_syntax_error(doc, mdx_expr_src(&t->expr, extra), "spread-extra",
+                       "Unexpected extra content in spread: only a single spread is supported");
   }
   a->title = v;
   t->in_expr = 0;

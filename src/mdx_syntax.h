@@ -72,6 +72,8 @@ void mdx_expr_unclosed(mdx_doc *doc, mdx_expr *e, uint32_t eof);
  * tabs): returns the index after it. */
 uint32_t mdx_expr_strip(const char *s, uint32_t i, uint32_t end);
 mdx_str mdx_expr_value(mdx_expr *e);
+/* Source offset of a value offset (linear in the lines: for error messages). */
+uint32_t mdx_expr_src(const mdx_expr *e, uint32_t at);
 
 /* ---- JSX tags (mdx_jsx.c) ---- */
 typedef struct mdx_tag {

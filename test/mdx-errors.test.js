@@ -161,6 +161,9 @@ const broken = [
   "<a b c=\"d\" =/>",
   "a <b→c />",
   "<a b→ />",
+  "<a {...b, c} />",
+  "<a {...b, ...c} />",
+  "<a {...b,\n  c} />",
 ]
 
 /** Our error for `source` in the reference's terms, or null if parse() did not throw. */

@@ -267,6 +267,10 @@ const cases = [
   "<aé b-c=\"d\" />",
   "a <αβγ δ=\"ε\" />",
   "<a b />",
+  "<a {...b,} />",
+  "<a {...f(a, b)} />",
+  "<a {...{a, b}} />",
+  "<a {...b /* , */} />",
 ]
 
 describe('MDX: same trees as mdast-util-from-markdown with micromark-extension-mdxjs', function () {
