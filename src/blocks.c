@@ -102,6 +102,7 @@ typedef struct bk {
   int flat; /* no containers at all (MDX_FRONTMATTER_UNCLOSED, frontmatter.h) */
   /* MDX (mdx_syntax.h): the open flow group, ESM being read */
   int mdx;
+  uint32_t indent_max; /* before container markers: 3, or any in MDX (no indented code) */
   mdx_flow *mf;
   mdx_flow *probe; /* for mdx_interrupts, reused */
   mdx_js_scan esm_js;
@@ -559,7 +560,7 @@ static bk_cur open_containers(bk *p, bk_cur c, int interrupt) {
   for (;;) { /* bounded: each round consumes a marker, and by MDX_MAX_BLOCK_DEPTH */
     if (p->depth >= MDX_MAX_BLOCK_DEPTH) return c;
     bk_cur t = c;
-    uint32_t indent = cur_skip_ws(p, &t, 3);
+    uint32_t indent = cur_skip_ws(p, &t, p->indent_max);
     int ch = cur_ch(p, &t);
     if (ch == '>') {
       mdx_node *parent = parent_node(p);
@@ -596,7 +597,7 @@ static bk_cur open_containers(bk *p, bk_cur c, int interrupt) {
 /* Whether a new container starts at `c`. */
 static int container_at(bk *p, bk_cur c, int interrupt) {
   if (p->depth >= MDX_MAX_BLOCK_DEPTH || p->flat) return 0;
-  uint32_t indent = cur_skip_ws(p, &c, 3);
+  uint32_t indent = cur_skip_ws(p, &c, p->indent_max);
   if (cur_ch(p, &c) == '>') return 1;
   bk_item it;
   return item_at(p, c, indent, NULL, interrupt, &it);
@@ -727,11 +728,65 @@ static void start_leaf(bk *p, bk_cur c, int lazy) {
 
 /* ---- MDX flow (mdx_flow.c does the reading) --------------------------------------- */
 
-/* Whether a tag or expression group at s[i] interrupts a paragraph: its first line read
- * alone (a group that goes on to the next line is taken to). */
+/* A line that does not continue every open container while a group is open: the
+ * reference's flow ends there if new containers start (a sibling item too), else the
+ * line is lazy. Both throw. */
+static void mdx_unmatched(bk *p, mdx_flow *f, int sibling, bk_cur c) {
+  if (sibling || container_at(p, c, 1)) mdx_flow_eof_at(f, p->ls);
+  mdx_flow_lazy(f, c.off);
+}
+
+/* Whether the current line continues every open container (no side effects, unlike
+ * process_line); *c: the cursor after the prefixes matched. */
+static int mdx_line_continues(bk *p, bk_cur *c) {
+  for (uint32_t i = 0; i < p->depth; i++) { /* bounded: depth */
+    bk_cont *k = &p->stack[i];
+    bk_cur t = *c;
+    if (k->quote) {
+      cur_skip_ws(p, &t, p->indent_max);
+      if (cur_ch(p, &t) != '>') return 0;
+      cur_adv(&t);
+      if (cur_ws(p, &t)) cur_ws_step(p, &t);
+    } else if (rest_blank(p, &t)) {
+      cur_skip_ws(p, &t, k->size);
+    } else if (cur_skip_ws(p, &t, k->size) != k->size) {
+      return 0;
+    }
+    *c = t;
+  }
+  return 1;
+}
+
+/* Whether a tag or expression group at s[i] interrupts a paragraph. Like the reference's
+ * attempt, it reads on over the next lines while the group is open (at most
+ * MDX_MAX_FLOW_PROBE_LINES; past them it is taken to), with their container prefixes. */
 static int mdx_interrupts(bk *p, uint32_t i) {
   if (!p->probe) p->probe = mdx_flow_new(p->doc);
-  return mdx_flow_start(p->probe, i, p->le, p->ln, p->li) != MDX_FLOW_NOT;
+  int r = mdx_flow_start(p->probe, i, p->le, p->ln, p->li);
+  if (r != MDX_FLOW_MORE) return r != MDX_FLOW_NOT;
+  uint32_t ls = p->ls, le = p->le, ln = p->ln, li = p->li, last_nonws = p->last_nonws;
+  uint32_t cr = NONE;
+  for (uint32_t k = 0; r == MDX_FLOW_MORE && p->ln < p->len && k < MDX_MAX_FLOW_PROBE_LINES;
+       k++) {
+    uint32_t pos = p->ln, e = find_eol(p->s, pos, p->len, &cr), next = e;
+    if (next < p->len && p->s[next] == '\r') next++;
+    if (next < p->len && p->s[next] == '\n' && (next == e || p->s[e] == '\r')) next++;
+    p->ls = pos;
+    p->le = e;
+    p->ln = next;
+    p->li++;
+    p->last_nonws = NONE;
+    for (uint32_t j = e; j > pos; j--) /* bounded: the line's trailing whitespace */
+      if (!is_ws_char(p->s[j - 1])) {
+        p->last_nonws = j - 1;
+        break;
+      }
+    bk_cur c = {pos, 0, 0};
+    if (!mdx_line_continues(p, &c)) mdx_unmatched(p, p->probe, 0, c);
+    r = mdx_flow_line(p->probe, c.off, e, next, p->li);
+  }
+  p->ls = ls, p->le = le, p->ln = ln, p->li = li, p->last_nonws = last_nonws;
+  return r != MDX_FLOW_NOT;
 }
 
 static void mdx_group_done(bk *p) {
@@ -760,6 +815,24 @@ static void mdx_group_line(bk *p, bk_cur c) {
   }
   uint32_t count;
   const mdx_line *lines = mdx_flow_lines(p->mf, &count);
+  /* A blank line ends that paragraph; the tag or expression that was open across it is
+   * then unclosed in it, which the inline phase reports as the reference does. */
+  for (uint32_t k = 1; k < count; k++) { /* bounded: the group's lines */
+    uint32_t j = lines[k].start;
+    while (j < lines[k].end && is_ws_char(p->s[j])) j++;
+    if (j == lines[k].end) {
+      mdx_node *para = new_leaf(p, MDX_NODE_PARAGRAPH, lines[0].start, lines[k - 1].end);
+      para->flags |= MDX_FLAG_LEAD;
+      for (uint32_t m = 0; m < k; m++) mdx_node_add_line(&p->doc->arena, para, lines[m]);
+      p->leaf = para;
+      p->flow = FLOW_PARA;
+      p->leaf_line = p->li;
+      close_para(p);
+      p->flow = FLOW_NONE;
+      p->leaf = NULL;
+      return;
+    }
+  }
   mdx_node *para = new_leaf(p, MDX_NODE_PARAGRAPH, lines[0].start, p->le);
   para->flags |= MDX_FLAG_LEAD;
   for (uint32_t k = 0; k < count; k++) mdx_node_add_line(&p->doc->arena, para, lines[k]);
@@ -932,7 +1005,7 @@ static void process_line(bk *p) {
     bk_cont *k = &p->stack[i];
     if (k->quote) {
       bk_cur t = c;
-      cur_skip_ws(p, &t, 3);
+      cur_skip_ws(p, &t, p->indent_max);
       if (cur_ch(p, &t) != '>') break;
       cur_adv(&t);
       if (cur_ws(p, &t)) cur_ws_step(p, &t);
@@ -965,7 +1038,7 @@ static void process_line(bk *p) {
       }
     }
     bk_cur t = c;
-    uint32_t indent = cur_skip_ws(p, &t, 3);
+    uint32_t indent = cur_skip_ws(p, &t, p->indent_max);
     if (item_at(p, t, indent, k, 0, &it)) {
       sibling = 1;
       matched++;
@@ -974,6 +1047,7 @@ static void process_line(bk *p) {
   }
 
   /* 2. Decide what the line is. */
+  if (p->flow == FLOW_MDX && (sibling || matched < p->depth)) mdx_unmatched(p, p->mf, sibling, c);
   if (sibling) {
     uint32_t i = matched - 1;
     bk_cont *k = &p->stack[i];
@@ -987,7 +1061,6 @@ static void process_line(bk *p) {
     flow_line(p, c, 0);
     return;
   }
-  if (p->flow == FLOW_MDX && (sibling || matched < p->depth)) mdx_flow_lazy(p->mf, c.off);
   int concrete = p->flow == FLOW_FENCED || p->flow == FLOW_HTML || p->flow == FLOW_MDX ||
                  p->flow == FLOW_ESM;
   if (!(matched == p->depth && concrete)) {
@@ -1039,6 +1112,7 @@ void mdx_blocks_parse(mdx_doc *doc) {
   p.s = doc->src;
   p.len = doc->len;
   p.mdx = !!(doc->options & MDX_OPT_MDX);
+  p.indent_max = p.mdx ? UINT32_MAX : 3;
   if (p.mdx) p.mf = mdx_flow_new(doc);
   uint32_t pos = 0;
   uint32_t cr = NONE;

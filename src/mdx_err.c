@@ -1,6 +1,6 @@
 /* MDX syntax errors: line, column and offset as the reference's VFileMessage gives them
- * (columns count UTF-16 units, and a tab moves to the next multiple of 4 as micromark's
- * virtual spaces do), then the jump back to mdx_parse. */
+ * (columns count UTF-16 units; micromark's virtual spaces after a tab do not count),
+ * then the jump back to mdx_parse. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -22,8 +22,6 @@ void mdx_syntax_error(mdx_doc *doc, uint32_t at, const char *rule, const char *f
         column = 1;
       } else if (c == '\r') {
         /* the \r of \r\n: the line ends after the \n */
-      } else if (c == '\t') {
-        column += 4 - (column - 1) % 4;
       } else if ((c & 0xc0) != 0x80) {
         column += c >= 0xf0 ? 2 : 1;
       }
@@ -65,8 +63,6 @@ void mdx_err_point(mdx_doc *doc, uint32_t at, char out[32]) {
       line++;
       column = 1;
     } else if (c == '\r') {
-    } else if (c == '\t') {
-      column += 4 - (column - 1) % 4;
     } else if ((c & 0xc0) != 0x80) {
       column += c >= 0xf0 ? 2 : 1;
     }

@@ -114,9 +114,11 @@ int mdx_flow_line(mdx_flow *f, uint32_t from, uint32_t le, uint32_t ln, uint32_t
   return run(f, from, le, ln, line);
 }
 
-void mdx_flow_eof(mdx_flow *f) {
-  if (f->mode == F_EXPR) mdx_expr_unclosed(f->doc, &f->expr, f->doc->len);
-  if (f->mode == F_TAG) mdx_tag_eof(f->doc, &f->tag, f->doc->len);
+void mdx_flow_eof(mdx_flow *f) { mdx_flow_eof_at(f, f->doc->len); }
+
+void mdx_flow_eof_at(mdx_flow *f, uint32_t at) {
+  if (f->mode == F_EXPR) mdx_expr_unclosed(f->doc, &f->expr, at);
+  if (f->mode == F_TAG) mdx_tag_eof(f->doc, &f->tag, at);
 }
 
 mdx_node *mdx_flow_take(mdx_flow *f, uint32_t *end, uint32_t *end_line) {

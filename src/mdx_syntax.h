@@ -115,6 +115,8 @@ int mdx_flow_start(mdx_flow *f, uint32_t i, uint32_t le, uint32_t ln, uint32_t l
 int mdx_flow_line(mdx_flow *f, uint32_t from, uint32_t le, uint32_t ln, uint32_t line);
 /* End of input inside a group: throws. */
 void mdx_flow_eof(mdx_flow *f);
+/* The group ended at `at` by new containers (the reference's flow sees its end there). */
+void mdx_flow_eof_at(mdx_flow *f, uint32_t at);
 /* The nodes of a finished group (linked by next, first first); the group is reset. */
 mdx_node *mdx_flow_take(mdx_flow *f, uint32_t *end, uint32_t *end_line);
 /* After MDX_FLOW_NOT: the lines the group read before this one (to become a paragraph). */
