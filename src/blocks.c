@@ -105,6 +105,7 @@ typedef struct bk {
   uint32_t indent_max; /* before container markers: 3, or any in MDX (no indented code) */
   mdx_flow *mf;
   mdx_flow *probe; /* for mdx_interrupts, reused */
+  uint32_t probe_read_to; /* lines before this one were read by a probe that failed */
   mdx_js_scan esm_js;
   uint32_t esm_fed, esm_end, esm_end_line;
 } bk;
@@ -375,7 +376,7 @@ static int item_at(bk *p, bk_cur c, uint32_t indent, const bk_cont *list, int in
     it->size = indent + width + 1;
   } else {
     bk_cur t = c;
-    uint32_t n = cur_skip_ws(p, &t, 4);
+    uint32_t n = cur_skip_ws(p, &t, p->mdx ? UINT32_MAX : 4); /* MDX: no indented code */
     if (n >= 1 && !cur_ws(p, &t)) {
       c = t;
     } else if (cur_ws(p, &c)) {
@@ -479,7 +480,10 @@ static void close_leaf(bk *p, int how) {
   case FLOW_INDENTED: close_indented(p); break;
   case FLOW_FENCED: close_fenced(p, how == CLOSE_EOF); break;
   case FLOW_HTML: close_html(p, how == CLOSE_EOF); break;
-  case FLOW_MDX: mdx_flow_eof(p->mf); break;
+  case FLOW_MDX: /* the empty line after a last line ending is lazy in a block quote */
+    if (how == CLOSE_LAZY) mdx_flow_lazy(p->mf, p->len);
+    mdx_flow_eof(p->mf);
+    break;
   case FLOW_ESM: close_esm(p, 1); break;
   default: break;
   }
@@ -732,7 +736,7 @@ static void start_leaf(bk *p, bk_cur c, int lazy) {
  * reference's flow ends there if new containers start (a sibling item too), else the
  * line is lazy. Both throw. */
 static void mdx_unmatched(bk *p, mdx_flow *f, int sibling, bk_cur c) {
-  if (sibling || container_at(p, c, 1)) mdx_flow_eof_at(f, p->ls);
+  if (sibling || container_at(p, c, 0)) mdx_flow_eof_at(f, p->ls);
   mdx_flow_lazy(f, c.off);
 }
 
@@ -785,6 +789,10 @@ static int mdx_interrupts(bk *p, uint32_t i) {
     if (!mdx_line_continues(p, &c)) mdx_unmatched(p, p->probe, 0, c);
     r = mdx_flow_line(p->probe, c.off, e, next, p->li);
   }
+  /* The empty line after a last line ending is lazy in a block quote (mdx_flow_lazy). */
+  if (r == MDX_FLOW_MORE && p->ln >= p->len && p->ln > p->le && p->last_quote != NONE)
+    mdx_flow_lazy(p->probe, p->len);
+  if (r == MDX_FLOW_NOT && p->li + 1 > p->probe_read_to) p->probe_read_to = p->li + 1;
   p->ls = ls, p->le = le, p->ln = ln, p->li = li, p->last_nonws = last_nonws;
   return r != MDX_FLOW_NOT;
 }
@@ -867,7 +875,10 @@ static int mdx_leaf(bk *p, bk_cur c) {
 /* The rest of a line (from `c`) for the open leaf, or for a new one. */
 static void flow_line(bk *p, bk_cur c, int lazy) {
   /* The last line, used up by container prefixes: micromark's flow never sees it. */
-  if (p->ln == p->le && c.off == p->le && !c.vs) return;
+  if (p->ln == p->le && c.off == p->le && !c.vs) {
+    if (p->flow == FLOW_MDX) mdx_flow_eof_at(p->mf, p->ls); /* its input ended before */
+    return;
+  }
   switch (p->flow) {
   case FLOW_MDX: mdx_group_line(p, c); return;
   case FLOW_ESM:
@@ -924,7 +935,7 @@ static void flow_line(bk *p, bk_cur c, int lazy) {
     return;
   case FLOW_INDENTED: {
     bk_cur t = c;
-    uint32_t n = cur_skip_ws(p, &t, 4);
+    uint32_t n = cur_skip_ws(p, &t, p->mdx ? UINT32_MAX : 4); /* MDX: no indented code */
     if (rest_blank(p, &c) || n == 4) {
       add_line(p, p->leaf, t.off, t.vs);
       p->leaf_line = p->li;
@@ -1065,7 +1076,9 @@ static void process_line(bk *p) {
                  p->flow == FLOW_ESM;
   if (!(matched == p->depth && concrete)) {
     int interrupt = matched == p->depth && p->flow != FLOW_NONE;
-    if (container_at(p, c, interrupt)) {
+    /* Lines a failed MDX probe read (every container continued) were given to the flow
+     * whole by the reference, which then never looks for new containers on them. */
+    if (p->li >= p->probe_read_to && container_at(p, c, interrupt)) {
       feed_prefixes(p);
       close_leaf(p, CLOSE_EOF);
       exit_containers(p, matched, c.off, p->li);

@@ -226,6 +226,29 @@ static uint32_t spread_extra(const char *s, uint32_t n) {
   return UINT32_MAX;
 }
 
+/* `{…}` in attribute position that is no spread: the reference parses `({…})` with acorn
+ * and reports the first property, or where the object literal breaks. A lexical
+ * approximation: a key (name, number or string) and what follows it. */
+static uint32_t not_spread(mdx_doc *doc, mdx_tag *t, mdx_str v, uint32_t i) {
+  uint32_t key = i, j = i;
+  int name = 0;
+  if (j < v.len && (v.ptr[j] == '"' || v.ptr[j] == '\'')) {
+    char q = v.ptr[j++];
+    while (j < v.len && v.ptr[j] != q) j += v.ptr[j] == '\\' ? 2 : 1; /* bounded: v.len */
+    j++;
+  } else {
+    name = j < v.len && !(v.ptr[j] >= '0' && v.ptr[j] <= '9');
+    while (j < v.len && !mdx_is_space(v.ptr[j]) && !mdx_is_eol(v.ptr[j]) &&
+           !strchr(":(,}{[]+-*/=<>;\"'`", v.ptr[j]))
+      j++; /* bounded: v.len */
+  }
+  while (j < v.len && (mdx_is_space(v.ptr[j]) || mdx_is_eol(v.ptr[j]))) j++; /* bounded */
+  int property = j < v.len ? v.ptr[j] == ':' || v.ptr[j] == ',' : name;
+  if (!property)
+    mdx_syntax_error(doc, mdx_expr_src(&t->expr, j), "acorn", "Could not parse expression with acorn");
+  return key;
+}
+
 /* The expression of an attribute closed at source offset `close` (the `}`). */
 static void expr_done(mdx_doc *doc, mdx_tag *t, uint32_t close) {
   mdx_str v = mdx_expr_value(&t->expr);
@@ -238,13 +261,16 @@ static void expr_done(mdx_doc *doc, mdx_tag *t, uint32_t close) {
   if (t->in_expr == 1) { /* `{...spread}` */
     uint32_t i = 0;
     while (i < v.len && (mdx_is_space(v.ptr[i]) || mdx_is_eol(v.ptr[i]))) i++;
-    if (!(v.len - i >= 3 && memcmp(v.ptr + i, "...", 3) == 0))
-      mdx_syntax_error(doc, mdx_expr_src(&t->expr, i), "non-spread",
-                       "Unexpected `Property` in code: only spread elements are supported");
+    /* acorn's own errors, then a second property, then a first that is no spread */
+    int spread = v.len - i >= 3 && memcmp(v.ptr + i, "...", 3) == 0;
+    uint32_t key = spread ? 0 : not_spread(doc, t, v, i);
     uint32_t extra = spread_extra(v.ptr, v.len);
     if (extra != UINT32_MAX)
       mdx_syntax_error(doc, mdx_expr_src(&t->expr, extra), "spread-extra",
                        "Unexpected extra content in spread: only a single spread is supported");
+    if (!spread)
+      mdx_syntax_error(doc, mdx_expr_src(&t->expr, key), "non-spread",
+                       "Unexpected `Property` in code: only spread elements are supported");
   }
   a->title = v;
   t->in_expr = 0;

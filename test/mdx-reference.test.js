@@ -284,6 +284,25 @@ describe('MDX: same trees as mdast-util-from-markdown with micromark-extension-m
     checkAgainstKnown('mdx-reference-cases', failed)
   })
 
+  it('2,000 seeded random documents (test/helpers/random-mdx.js), trees and errors', () => {
+    const {randomMdx} = require('./helpers/random-mdx.js')
+    const outcome = (fn, source) => {
+      try {
+        return plain(fn(source))
+      } catch (error) {
+        if (typeof error.reason !== 'string') throw error
+        return {error: [error.line, error.column, error.reason, error.ruleId]}
+      }
+    }
+    const failed = []
+    for (let seed = 1; seed <= 2000; seed++) {
+      const source = randomMdx(seed)
+      if (!isDeepStrictEqual(outcome(mdx.parse, source), outcome(reference, source))) failed.push(seed)
+    }
+    console.log(`      ${2000 - failed.length}/2000 identical`)
+    checkAgainstKnown('mdx-random', failed)
+  })
+
   // toHtml: micromark with the same extensions (math off: micromark-extension-math's HTML
   // is KaTeX, ours is what mdast-util-to-hast gives). micromark has no HTML for JSX,
   // expressions and ESM but keeps their line endings, and never pairs tags.
