@@ -106,6 +106,7 @@ typedef struct bk {
   mdx_flow *mf;
   mdx_flow *probe; /* for mdx_interrupts, reused */
   uint32_t probe_read_to; /* lines before this one were read by a probe that failed */
+  uint32_t probe_cr;      /* find_eol's carriage return cache for probes */
   mdx_js_scan esm_js;
   uint32_t esm_fed, esm_end, esm_end_line;
 } bk;
@@ -769,10 +770,10 @@ static int mdx_interrupts(bk *p, uint32_t i) {
   int r = mdx_flow_start(p->probe, i, p->le, p->ln, p->li);
   if (r != MDX_FLOW_MORE) return r != MDX_FLOW_NOT;
   uint32_t ls = p->ls, le = p->le, ln = p->ln, li = p->li, last_nonws = p->last_nonws;
-  uint32_t cr = NONE;
+  uint32_t *cr = &p->probe_cr; /* kept across probes: a fresh search would be O(rest) */
   for (uint32_t k = 0; r == MDX_FLOW_MORE && p->ln < p->len && k < MDX_MAX_FLOW_PROBE_LINES;
        k++) {
-    uint32_t pos = p->ln, e = find_eol(p->s, pos, p->len, &cr), next = e;
+    uint32_t pos = p->ln, e = find_eol(p->s, pos, p->len, cr), next = e;
     if (next < p->len && p->s[next] == '\r') next++;
     if (next < p->len && p->s[next] == '\n' && (next == e || p->s[e] == '\r')) next++;
     p->ls = pos;
@@ -1126,6 +1127,7 @@ void mdx_blocks_parse(mdx_doc *doc) {
   p.len = doc->len;
   p.mdx = !!(doc->options & MDX_OPT_MDX);
   p.indent_max = p.mdx ? UINT32_MAX : 3;
+  p.probe_cr = NONE;
   if (p.mdx) p.mf = mdx_flow_new(doc);
   uint32_t pos = 0;
   uint32_t cr = NONE;
