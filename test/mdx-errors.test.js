@@ -164,6 +164,20 @@ const broken = [
   "<a {...b, c} />",
   "<a {...b, ...c} />",
   "<a {...b,\n  c} />",
+  "<br>",
+  "a\n<a\n> b",
+  "- <a\n- b />",
+  "> a\n> <b\n\nc />",
+  "> a\n> <b\n- c />",
+  "> a\n> <b\nc />",
+  "- <a\n> ",
+  "> <a\n- b />",
+  "> <a\n\nb />",
+  "- a\n  {b\n- c}",
+  "> a\n<b\n",
+  "<a {1} />",
+  "<a {x +\n  y} />",
+  "<a {b c} />",
 ]
 
 /** Our error for `source` in the reference's terms, or null if parse() did not throw. */

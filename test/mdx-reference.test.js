@@ -271,6 +271,23 @@ const cases = [
   "<a {...f(a, b)} />",
   "<a {...{a, b}} />",
   "<a {...b /* , */} />",
+  "import a from \"b\"\r\nexport const c = 1\r\n\r\n# d\r\n",
+  "<a b=\"c\r\nd\" e={f +\r\n  g}>\r\n\r\nh\r\n\r\n</a>\r\n",
+  "{a +\r\n  b}\r\n",
+  "x {a +\r\n  b} y\r\n",
+  "x <a\r\nb=\"c\" /> y\r",
+  "<a>\r\r</a>",
+  "> <a\r\n> b />\r\n",
+  "<a>\n  <b>\n\n    text\n\n  </b>\n</a>\n",
+  "<Callout type=\"info\">Some **text** here.</Callout>",
+  "<img src=\"x\" />\n\n<br />",
+  "export const meta = {\n  title: 'x',\n}\n\n# Title",
+  "{/* c */}\n\n# a",
+  "<A>\n  ```js\n  code\n  ```\n</A>",
+  "- a\n\n  <B>\n    c\n  </B>",
+  "<A>\n\n- b\n- c\n\n</A>",
+  "  <A>\n    b\n  </A>",
+  "- a\n  <b\n\n  c />",
 ]
 
 describe('MDX: same trees as mdast-util-from-markdown with micromark-extension-mdxjs', function () {
