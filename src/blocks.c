@@ -825,7 +825,9 @@ static void mdx_group_line(bk *p, bk_cur c) {
   uint32_t count;
   const mdx_line *lines = mdx_flow_lines(p->mf, &count);
   /* A blank line ends that paragraph; the tag or expression that was open across it is
-   * then unclosed in it, which the inline phase reports as the reference does. */
+   * then unclosed in it, which the inline phase reports as the reference does. Lines
+   * that would interrupt a paragraph do not (`{a +\n- b\n} c` is one paragraph in the
+   * reference too: those lines went to the failed attempt whole). */
   for (uint32_t k = 1; k < count; k++) { /* bounded: the group's lines */
     uint32_t j = lines[k].start;
     while (j < lines[k].end && is_ws_char(p->s[j])) j++;

@@ -288,6 +288,10 @@ const cases = [
   "<A>\n\n- b\n- c\n\n</A>",
   "  <A>\n    b\n  </A>",
   "- a\n  <b\n\n  c />",
+  "{a +\n- b\n} c",
+  "{a +\nb\n} c",
+  "<a\nb\n/> c",
+  "<a\n---\n/> c",
 ]
 
 describe('MDX: same trees as mdast-util-from-markdown with micromark-extension-mdxjs', function () {
