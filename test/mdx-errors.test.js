@@ -178,6 +178,7 @@ const broken = [
   "<a {1} />",
   "<a {x +\n  y} />",
   "<a {b c} />",
+  "<a\n---\n/> c",
 ]
 
 /** Our error for `source` in the reference's terms, or null if parse() did not throw. */

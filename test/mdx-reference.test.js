@@ -291,7 +291,6 @@ const cases = [
   "{a +\n- b\n} c",
   "{a +\nb\n} c",
   "<a\nb\n/> c",
-  "<a\n---\n/> c",
 ]
 
 describe('MDX: same trees as mdast-util-from-markdown with micromark-extension-mdxjs', function () {
