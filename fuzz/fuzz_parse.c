@@ -11,6 +11,7 @@
  * layout here mirrors src/ocp.c (version 1 with presence bits for optional strings and
  * RAW_SAME); when the format changes, check_record and check_labels change with it. */
 #include "fuzz_common.h"
+#include "mdx_syntax.h"
 #include "ocp.h"
 
 static uint32_t rd32(const unsigned char *p) {
@@ -168,6 +169,22 @@ static void check_record(ocp_check *c, const mdx_node *n) {
     check_ref(c, n->value);
     if (n->title.ptr) check_ref(c, n->title);
     break;
+  case MDX_NODE_MDX_JSX_FLOW_ELEMENT:
+  case MDX_NODE_MDX_JSX_TEXT_ELEMENT: {
+    FUZZ_CHECK(!(specific & MDX_OCP_HAS_FIRST) == !n->url.ptr);
+    if (n->url.ptr) check_ref(c, n->url);
+    FUZZ_CHECK(next_word(c) == (uint32_t)n->num);
+    int32_t count = 0;
+    for (const mdx_node *a = n->attrs; a; a = a->next, count++) {
+      FUZZ_CHECK(next_word(c) == (uint32_t)a->num && a->num <= MDX_ATTR_SPREAD);
+      FUZZ_CHECK(next_word(c) == c->units[a->start]);
+      FUZZ_CHECK(next_word(c) == c->units[a->end] - c->units[a->start]);
+      if (a->num != MDX_ATTR_SPREAD) check_ref(c, a->url);
+      if (a->num != MDX_ATTR_BOOLEAN) check_ref(c, a->title);
+    }
+    FUZZ_CHECK(count == n->num);
+    break;
+  }
   case MDX_NODE_LINK_REFERENCE:
     FUZZ_CHECK((specific & 3u) == (uint32_t)n->num && n->num <= MDX_REF_FULL);
     check_labels(c, n, specific);
@@ -284,7 +301,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (rc == MDX_ESYNTAX) {
       FUZZ_CHECK(memchr(err.reason, 0, sizeof err.reason) != NULL);
       FUZZ_CHECK(memchr(err.rule_id, 0, sizeof err.rule_id) != NULL);
-      FUZZ_CHECK(err.line >= 1 && err.column >= 1);
+      /* line 0: no place (the reference gives none either) */
+      FUZZ_CHECK((err.line >= 1 && err.column >= 1) || (err.line == 0 && err.column == 0));
     }
     return 0;
   }

@@ -179,6 +179,28 @@ function decodeBuffer(buffer, position, original) {
     return text.slice(at, at + length)
   }
 
+  // One attribute of an element (docs/ocp.md): kind, start, length, name, value.
+  const attribute = (i) => {
+    const kind = word()
+    const start = word()
+    const length = word()
+    if (kind > 3) throw ocpError(`record ${i}: unknown attribute kind ${kind}`)
+    if (start + length > sourceUnits) throw ocpError(`record ${i}: an attribute ends past the source`)
+    let node
+    if (kind === 3) {
+      node = {type: 'mdxJsxExpressionAttribute', value: string()}
+    } else {
+      const name = string()
+      const value = kind === 0 ? null : kind === 1 ? string() : {type: 'mdxJsxAttributeValueExpression', value: string()}
+      node = {type: 'mdxJsxAttribute', name, value}
+    }
+    if ((kind !== 0 && kind !== 1 ? node.value : node.name) === null || (kind === 2 && node.value.value === null) || (kind === 1 && node.value === null)) {
+      throw ocpError(`record ${i}: an attribute string is null`)
+    }
+    if (point) node.position = {start: point(start), end: point(start + length)}
+    return node
+  }
+
   const parents = [] // open parents
   const lasts = [] // whether each open parent is the last of its siblings
   let root = null
@@ -289,6 +311,17 @@ function decodeBuffer(buffer, position, original) {
         if (specific & F.NO_POSITION) noPosition = true
         node = {type, value: specific & 1 ? text.slice(start, end) : string()}
         break
+      case 30:
+      case 31: {
+        // mdxJsxFlowElement, mdxJsxTextElement: name, then the attributes
+        const name = specific & F.HAS_FIRST ? string() : null
+        const count = word()
+        if (count > (words.length - p) / 3) throw ocpError(`record ${i}: ${count} attributes do not fit in the buffer`)
+        const attributes = []
+        for (let k = 0; k < count; k++) attributes.push(attribute(i))
+        node = {type, name, attributes, children: []}
+        break
+      }
       default:
         if (LITERALS[typeNumber]) node = {type, value: specific & 1 ? text.slice(start, end) : string()}
         else if (PARENT_TYPES[typeNumber]) node = {type, children: []}

@@ -2,7 +2,7 @@
 import type {Root} from 'mdast'
 
 export interface ParseOptions {
-  /** `'mdx'` (default; not supported yet) or `'md'`. */
+  /** `'mdx'` (default: JSX, expressions, ESM; see docs/syntax.md) or `'md'`. */
   format?: 'mdx' | 'md'
   /** GFM (default `true`): tables, strikethrough, task list items, autolink literals,
    * footnotes, and (with `allowDangerousHtml`) the tag filter. */
@@ -40,7 +40,23 @@ export interface MemoryStats {
 
 export type Source = string | Uint8Array
 
-/** Parses to an mdast tree. */
+/**
+ * What parse() throws on broken MDX: shaped like the reference's VFileMessage
+ * (micromark-extension-mdxjs, mdast-util-mdx). See docs/syntax.md.
+ */
+export interface MdxSyntaxError extends Error {
+  /** The reference's words; also the `message`. */
+  reason: string
+  /** 1-based line, column (UTF-16 units) and 0-based offset; undefined where the reference gives no place. */
+  line: number | undefined
+  column: number | undefined
+  offset: number | undefined
+  /** The reference's rule, e.g. `unexpected-character`, `end-tag-mismatch`, `acorn`. */
+  ruleId: string
+  source: 'omni-mdx'
+}
+
+/** Parses to an mdast tree; broken MDX throws an MdxSyntaxError. */
 export function parse(source: Source, options?: ParseOptions): Root
 /** Parses to the OCP binary AST in native memory (see docs/ocp.md). */
 export function parseToBuffer(source: Source, options?: ParseOptions): ArrayBuffer

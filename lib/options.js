@@ -1,7 +1,7 @@
 'use strict'
 // Argument validation shared by every entry point: wrong types throw before any work.
 
-const {typeError, rangeError, unsupportedError} = require('./errors.js')
+const {typeError, rangeError} = require('./errors.js')
 
 // Must match the MDX_OPT_* bits in src/mdx.h.
 const BITS = {
@@ -59,10 +59,7 @@ function readOptions(options, fn) {
     }
     settings[name] = value === undefined ? DEFAULTS[name] : value
   }
-  if (format === 'mdx') {
-    throw unsupportedError(`${fn}: format 'mdx' is not supported yet; pass {format: 'md'} to parse Markdown`)
-  }
-  let bits = 0
+  let bits = format === 'mdx' ? BITS.mdx : 0
   for (const name of ['gfm', 'math', 'frontmatter', 'allowDangerousHtml', 'allowDangerousProtocol']) {
     if (settings[name]) bits |= BITS[name]
   }

@@ -170,11 +170,13 @@ static void throw_syntax_error(napi_env env, const mdx_error *err) {
   napi_value message, error, value;
   napi_create_string_utf8(env, err->reason, NAPI_AUTO_LENGTH, &message);
   napi_create_error(env, NULL, message, &error);
-  napi_create_uint32(env, err->line, &value);
+  /* line 0: the reference gives no place (e.g. a tag still open at the end) */
+  if (err->line) napi_create_uint32(env, err->line, &value);
+  else napi_get_undefined(env, &value);
   set_named(env, error, "line", value);
-  napi_create_uint32(env, err->column, &value);
+  if (err->line) napi_create_uint32(env, err->column, &value);
   set_named(env, error, "column", value);
-  napi_create_uint32(env, err->offset, &value);
+  if (err->line) napi_create_uint32(env, err->offset, &value);
   set_named(env, error, "offset", value);
   set_named(env, error, "reason", message);
   napi_create_string_utf8(env, err->rule_id, NAPI_AUTO_LENGTH, &value);
@@ -198,7 +200,8 @@ static void throw_code(napi_env env, int code, const mdx_error *err) {
 }
 
 /* Parses args[0] with option bits args[1]; on failure throws and returns NULL. */
-static mdx_doc *parse_args(napi_env env, napi_callback_info info, unsigned *options) {
+static mdx_doc *parse_args(napi_env env, napi_callback_info info, unsigned *options,
+                           unsigned extra) {
   size_t argc = 2;
   napi_value args[2];
   if (napi_get_cb_info(env, info, &argc, args, NULL, NULL) != napi_ok || argc < 2) {
@@ -213,7 +216,7 @@ static mdx_doc *parse_args(napi_env env, napi_callback_info info, unsigned *opti
   mdx_doc *doc = NULL;
   mdx_error err;
   memset(&err, 0, sizeof err);
-  int rc = mdx_parse(src, len, *options, &doc, &err);
+  int rc = mdx_parse(src, len, *options | extra, &doc, &err);
   free(owned);
   if (rc != MDX_OK) {
     throw_code(env, rc, &err);
@@ -247,7 +250,7 @@ static napi_value js_parse(napi_env env, napi_callback_info info) {
   if (napi_get_cb_info(env, info, &argc, args, NULL, NULL) == napi_ok && argc >= 3)
     napi_get_value_bool(env, args[2], &copy);
   unsigned options;
-  mdx_doc *doc = parse_args(env, info, &options);
+  mdx_doc *doc = parse_args(env, info, &options, 0);
   if (!doc) return NULL;
   mdx_buf buf;
   mdx_buf_init(&buf);
@@ -308,7 +311,7 @@ static int is_ascii(const char *s, size_t len) {
 
 static napi_value js_to_html(napi_env env, napi_callback_info info) {
   unsigned options;
-  mdx_doc *doc = parse_args(env, info, &options);
+  mdx_doc *doc = parse_args(env, info, &options, MDX_OPT_FLAT_JSX); /* html.c reads flat tags */
   if (!doc) return NULL;
   mdx_buf buf;
   mdx_buf_init(&buf);

@@ -32,11 +32,12 @@
 #include "gfm_table.h"
 #include "limits.h"
 #include "math_md.h"
+#include "mdx_syntax.h"
 #include "text.h"
 
 #define NONE UINT32_MAX
 
-enum { FLOW_NONE, FLOW_PARA, FLOW_INDENTED, FLOW_FENCED, FLOW_HTML, FLOW_TABLE };
+enum { FLOW_NONE, FLOW_PARA, FLOW_INDENTED, FLOW_FENCED, FLOW_HTML, FLOW_TABLE, FLOW_MDX, FLOW_ESM };
 
 /* A column cursor on the current line. A tab is one character that moves to the next
  * multiple of 4, followed by "virtual spaces" up to that stop (micromark's model): `vs`
@@ -106,6 +107,15 @@ typedef struct bk {
   int html_kind;
   uint32_t code_keep, code_keep_line; /* indented code: lines up to the last with content */
   int flat; /* no containers at all (MDX_FRONTMATTER_UNCLOSED, frontmatter.h) */
+  /* MDX (mdx_syntax.h): the open flow group, ESM being read */
+  int mdx;
+  uint32_t indent_max; /* before container markers: 3, or any in MDX (no indented code) */
+  mdx_flow *mf;
+  mdx_flow *probe; /* for mdx_interrupts, reused */
+  uint32_t probe_read_to; /* lines before this one were read by a probe that failed */
+  uint32_t probe_cr;      /* find_eol's carriage return cache for probes */
+  mdx_js_scan esm_js;
+  uint32_t esm_fed, esm_end, esm_end_line;
 } bk;
 
 /* ---- small helpers ---------------------------------------------------------------- */
@@ -314,8 +324,13 @@ static int html_at(const bk *p, uint32_t i, int interrupt, int lazy) {
 
 /* Whether a flow construct at s[i] (indentation below 4 already skipped) interrupts a
  * paragraph. Block quotes and lists are the document level's business. */
+static int mdx_interrupts(bk *p, uint32_t i);
+static int mdx_leaf(bk *p, bk_cur c);
+static void mdx_group_line(bk *p, bk_cur c);
+
 static int interrupts(bk *p, uint32_t i, int lazy) {
   if (i >= p->le) return 0;
+  if (p->mdx && (p->s[i] == '<' || p->s[i] == '{')) return mdx_interrupts(p, i);
   switch (p->s[i]) {
   case '#': return atx_at(p, i);
   case '`': case '~': case '$': return fence_at(p, i) > 0;
@@ -369,7 +384,7 @@ static int item_at(bk *p, bk_cur c, uint32_t indent, const bk_cont *list, int in
     it->size = indent + width + 1;
   } else {
     bk_cur t = c;
-    uint32_t n = cur_skip_ws(p, &t, 4);
+    uint32_t n = cur_skip_ws(p, &t, p->mdx ? UINT32_MAX : 4); /* MDX: no indented code */
     if (n >= 1 && !cur_ws(p, &t)) {
       c = t;
     } else if (cur_ws(p, &c)) {
@@ -455,6 +470,18 @@ static void close_html(bk *p, int eol) {
   set_value(p, n, k, eol);
 }
 
+/* ESM ends before a blank line once the scanner says it is complete (or must, at the
+ * end of input). */
+static void close_esm(bk *p, int eof) {
+  mdx_node *n = p->leaf;
+  if (eof && !mdx_esm_complete(p->doc, &p->esm_js, n->start, &p->esm_fed, p->len))
+    mdx_esm_unclosed(p->doc, &p->esm_js, n->start, p->len);
+  n->end = p->esm_end;
+  n->value.ptr = p->s + n->start;
+  n->value.len = n->end - n->start;
+  mark_both(p, n->end, p->esm_end_line);
+}
+
 static void close_leaf(bk *p, int how) {
   switch (p->flow) {
   case FLOW_PARA: close_para(p); break;
@@ -464,6 +491,11 @@ static void close_leaf(bk *p, int how) {
   case FLOW_TABLE: /* micromark's table tried a body row on this line, not a head row */
     if (how == CLOSE_LAZY) p->table_lazy_line = p->li + 1;
     break;
+  case FLOW_MDX: /* the empty line after a last line ending is lazy in a block quote */
+    if (how == CLOSE_LAZY) mdx_flow_lazy(p->mf, p->len);
+    mdx_flow_eof(p->mf);
+    break;
+  case FLOW_ESM: close_esm(p, 1); break;
   default: break;
   }
   p->flow = FLOW_NONE;
@@ -546,7 +578,7 @@ static bk_cur open_containers(bk *p, bk_cur c, int interrupt) {
   for (;;) { /* bounded: each round consumes a marker, and by MDX_MAX_BLOCK_DEPTH */
     if (p->depth >= MDX_MAX_BLOCK_DEPTH) return c;
     bk_cur t = c;
-    uint32_t indent = cur_skip_ws(p, &t, 3);
+    uint32_t indent = cur_skip_ws(p, &t, p->indent_max);
     int ch = cur_ch(p, &t);
     if (ch == '>') {
       mdx_node *parent = parent_node(p);
@@ -609,7 +641,7 @@ static int footnote_at(bk *p, bk_cur *c, mdx_node *parent) {
 /* Whether a new container starts at `c`. */
 static int container_at(bk *p, bk_cur c, int interrupt) {
   if (p->depth >= MDX_MAX_BLOCK_DEPTH || p->flat) return 0;
-  uint32_t indent = cur_skip_ws(p, &c, 3);
+  uint32_t indent = cur_skip_ws(p, &c, p->indent_max);
   if (cur_ch(p, &c) == '>') return 1;
   if (cur_ch(p, &c) == '[' && footnote_at(p, &c, NULL)) return 1;
   bk_item it;
@@ -620,6 +652,10 @@ static int container_at(bk *p, bk_cur c, int interrupt) {
 
 static int para_continues(bk *p, bk_cur c, int lazy) {
   if (rest_blank(p, &c)) return 0;
+  if (p->mdx) { /* no indented code: any indentation (micromark-extension-mdx-md) */
+    cur_skip_ws(p, &c, UINT32_MAX);
+    return !interrupts(p, c.off, lazy);
+  }
   if (cur_skip_ws(p, &c, 4) == 4) return 1;
   return !interrupts(p, c.off, lazy);
 }
@@ -634,7 +670,10 @@ static void start_leaf(bk *p, bk_cur c, int lazy) {
     return;
   }
   bk_cur t = c;
-  if (cur_skip_ws(p, &t, 4) == 4) {
+  if (p->mdx && mdx_leaf(p, c)) return;
+  if (p->mdx) { /* no indented code: any indentation (micromark-extension-mdx-md) */
+    cur_skip_ws(p, &t, UINT32_MAX);
+  } else if (cur_skip_ws(p, &t, 4) == 4) {
     p->leaf = new_leaf(p, MDX_NODE_CODE, c.off, p->le);
     add_line(p, p->leaf, t.off, t.vs);
     p->flow = FLOW_INDENTED;
@@ -701,7 +740,7 @@ static void start_leaf(bk *p, bk_cur c, int lazy) {
       return;
     }
   }
-  if (ch == '<') {
+  if (ch == '<' && !p->mdx) {
     uint32_t from;
     int state;
     int kind = mdx_blocks_html_start(p->s, i, p->le, 0, lazy, &from, &state);
@@ -788,14 +827,174 @@ static int table_row(bk *p, bk_cur c) {
   return 1;
 }
 
+/* ---- MDX flow (mdx_flow.c does the reading) --------------------------------------- */
+
+/* A line that does not continue every open container while a group is open: the
+ * reference's flow ends there if new containers start (a sibling item too), else the
+ * line is lazy. Both throw. */
+static void mdx_unmatched(bk *p, mdx_flow *f, int sibling, bk_cur c) {
+  if (sibling || container_at(p, c, 0)) mdx_flow_eof_at(f, p->ls);
+  mdx_flow_lazy(f, c.off);
+}
+
+/* Whether the current line continues every open container (no side effects, unlike
+ * process_line); *c: the cursor after the prefixes matched. */
+static int mdx_line_continues(bk *p, bk_cur *c) {
+  for (uint32_t i = 0; i < p->depth; i++) { /* bounded: depth */
+    bk_cont *k = &p->stack[i];
+    bk_cur t = *c;
+    if (k->quote) {
+      cur_skip_ws(p, &t, p->indent_max);
+      if (cur_ch(p, &t) != '>') return 0;
+      cur_adv(&t);
+      if (cur_ws(p, &t)) cur_ws_step(p, &t);
+    } else if (rest_blank(p, &t)) {
+      cur_skip_ws(p, &t, k->size);
+    } else if (cur_skip_ws(p, &t, k->size) != k->size) {
+      return 0;
+    }
+    *c = t;
+  }
+  return 1;
+}
+
+/* Whether a tag or expression group at s[i] interrupts a paragraph. Like the reference's
+ * attempt, it reads on over the next lines while the group is open (at most
+ * MDX_MAX_FLOW_PROBE_LINES; past them it is taken to), with their container prefixes. */
+static int mdx_interrupts(bk *p, uint32_t i) {
+  if (!p->probe) p->probe = mdx_flow_new(p->doc);
+  int r = mdx_flow_start(p->probe, i, p->le, p->ln, p->li);
+  if (r != MDX_FLOW_MORE) return r != MDX_FLOW_NOT;
+  uint32_t ls = p->ls, le = p->le, ln = p->ln, li = p->li, last_nonws = p->last_nonws;
+  uint32_t *cr = &p->probe_cr; /* kept across probes: a fresh search would be O(rest) */
+  for (uint32_t k = 0; r == MDX_FLOW_MORE && p->ln < p->len && k < MDX_MAX_FLOW_PROBE_LINES;
+       k++) {
+    uint32_t pos = p->ln, e = find_eol(p->s, pos, p->len, cr), next = e;
+    if (next < p->len && p->s[next] == '\r') next++;
+    if (next < p->len && p->s[next] == '\n' && (next == e || p->s[e] == '\r')) next++;
+    p->ls = pos;
+    p->le = e;
+    p->ln = next;
+    p->li++;
+    p->last_nonws = NONE;
+    for (uint32_t j = e; j > pos; j--) /* bounded: the line's trailing whitespace */
+      if (!is_ws_char(p->s[j - 1])) {
+        p->last_nonws = j - 1;
+        break;
+      }
+    bk_cur c = {pos, 0, 0};
+    if (!mdx_line_continues(p, &c)) mdx_unmatched(p, p->probe, 0, c);
+    r = mdx_flow_line(p->probe, c.off, e, next, p->li);
+  }
+  /* The empty line after a last line ending is lazy in a block quote (mdx_flow_lazy). */
+  if (r == MDX_FLOW_MORE && p->ln >= p->len && p->ln > p->le && p->last_quote != NONE)
+    mdx_flow_lazy(p->probe, p->len);
+  if (r == MDX_FLOW_NOT && p->li + 1 > p->probe_read_to) p->probe_read_to = p->li + 1;
+  p->ls = ls, p->le = le, p->ln = ln, p->li = li, p->last_nonws = last_nonws;
+  return r != MDX_FLOW_NOT;
+}
+
+static void mdx_group_done(bk *p) {
+  uint32_t end, end_line;
+  mdx_node *n = mdx_flow_take(p->mf, &end, &end_line);
+  mdx_node *parent = parent_node(p);
+  while (n) { /* bounded: the group's nodes */
+    mdx_node *next = n->next;
+    mdx_node_append(parent, n);
+    n = next;
+  }
+  mark_both(p, end, end_line);
+  p->flow = FLOW_NONE;
+  p->leaf = NULL;
+}
+
+/* A later line of an open group. If the group turns out not to be one, its lines become
+ * a paragraph (the reference would read them as paragraph lines: the same unless one of
+ * them would have interrupted a paragraph; docs/syntax.md). */
+static void mdx_group_line(bk *p, bk_cur c) {
+  int r = mdx_flow_line(p->mf, c.off, p->le, p->ln, p->li);
+  if (r == MDX_FLOW_MORE) return;
+  if (r == MDX_FLOW_DONE) {
+    mdx_group_done(p);
+    return;
+  }
+  uint32_t count;
+  const mdx_line *lines = mdx_flow_lines(p->mf, &count);
+  /* A blank line ends that paragraph; the tag or expression that was open across it is
+   * then unclosed in it, which the inline phase reports as the reference does. Lines
+   * that would interrupt a paragraph do not (`{a +\n- b\n} c` is one paragraph in the
+   * reference too: those lines went to the failed attempt whole). */
+  for (uint32_t k = 1; k < count; k++) { /* bounded: the group's lines */
+    uint32_t j = lines[k].start;
+    while (j < lines[k].end && is_ws_char(p->s[j])) j++;
+    if (j == lines[k].end) {
+      mdx_node *para = new_leaf(p, MDX_NODE_PARAGRAPH, lines[0].start, lines[k - 1].end);
+      para->flags |= MDX_FLAG_LEAD;
+      for (uint32_t m = 0; m < k; m++) mdx_node_add_line(&p->doc->arena, para, lines[m]);
+      p->leaf = para;
+      p->flow = FLOW_PARA;
+      p->leaf_line = p->li;
+      close_para(p);
+      p->flow = FLOW_NONE;
+      p->leaf = NULL;
+      return;
+    }
+  }
+  mdx_node *para = new_leaf(p, MDX_NODE_PARAGRAPH, lines[0].start, p->le);
+  para->flags |= MDX_FLAG_LEAD;
+  for (uint32_t k = 0; k < count; k++) mdx_node_add_line(&p->doc->arena, para, lines[k]);
+  p->leaf = para;
+  p->para_start = lines[0].start;
+  p->flow = FLOW_PARA;
+  p->leaf_line = p->li;
+}
+
+/* MDX leaves: ESM at the top level, tag and expression groups. Returns 1 if it took the
+ * line. */
+static int mdx_leaf(bk *p, bk_cur c) {
+  uint32_t i = c.off;
+  if (!p->depth && !c.vs && i == p->ls && mdx_esm_start(p->s, i, p->le)) {
+    p->leaf = new_leaf(p, MDX_NODE_MDXJS_ESM, i, p->le);
+    p->flow = FLOW_ESM;
+    mdx_js_scan_init(&p->esm_js);
+    p->esm_fed = i;
+    p->esm_end = p->le;
+    p->esm_end_line = p->li;
+    return 1;
+  }
+  while (i < p->le && (p->s[i] == ' ' || p->s[i] == '\t')) i++;
+  if (i >= p->le || (p->s[i] != '<' && p->s[i] != '{')) return 0;
+  int r = mdx_flow_start(p->mf, i, p->le, p->ln, p->li);
+  if (r == MDX_FLOW_NOT) return 0;
+  p->flow = FLOW_MDX;
+  if (r == MDX_FLOW_DONE) mdx_group_done(p);
+  return 1;
+}
+
 /* The rest of a line (from `c`) for the open leaf, or for a new one. */
 static void flow_line(bk *p, bk_cur c, int lazy) {
   /* The last line, used up by container prefixes: micromark's flow never sees it. */
-  if (p->ln == p->le && c.off == p->le && !c.vs) return;
+  if (p->ln == p->le && c.off == p->le && !c.vs) {
+    if (p->flow == FLOW_MDX) mdx_flow_eof_at(p->mf, p->ls); /* its input ended before */
+    return;
+  }
   switch (p->flow) {
+  case FLOW_MDX: mdx_group_line(p, c); return;
+  case FLOW_ESM:
+    if (rest_blank(p, &c) && mdx_esm_complete(p->doc, &p->esm_js, p->leaf->start, &p->esm_fed, p->ls)) {
+      close_esm(p, 0);
+      p->flow = FLOW_NONE;
+      p->leaf = NULL;
+      break;
+    }
+    if (!rest_blank(p, &c)) {
+      p->esm_end = p->le;
+      p->esm_end_line = p->li;
+    }
+    return;
   case FLOW_FENCED: {
     bk_cur t = c;
-    cur_skip_ws(p, &t, 3);
+    cur_skip_ws(p, &t, p->mdx ? UINT32_MAX : 3); /* MDX: no indented code */
     uint32_t i = t.vs ? p->le : t.off, n = 0;
     while (i < p->le && p->s[i] == p->fence_char) {
       i++;
@@ -840,7 +1039,7 @@ static void flow_line(bk *p, bk_cur c, int lazy) {
     break;
   case FLOW_INDENTED: {
     bk_cur t = c;
-    uint32_t n = cur_skip_ws(p, &t, 4);
+    uint32_t n = cur_skip_ws(p, &t, p->mdx ? UINT32_MAX : 4); /* MDX: no indented code */
     if (rest_blank(p, &c) || n == 4) {
       add_line(p, p->leaf, t.off, t.vs);
       p->leaf_line = p->li;
@@ -868,7 +1067,7 @@ static void flow_line(bk *p, bk_cur c, int lazy) {
       return;
     }
     bk_cur t = c;
-    cur_skip_ws(p, &t, 3);
+    cur_skip_ws(p, &t, p->mdx ? UINT32_MAX : 3);
     if (!lazy && !rest_blank(p, &t) && setext_at(p, t.off)) {
       mdx_node *n = p->leaf;
       uint32_t start = p->para_start;
@@ -903,7 +1102,7 @@ static void flow_line(bk *p, bk_cur c, int lazy) {
 /* A lazy line whose complete (kind 7) HTML tag interrupts the open paragraph, with a
  * line ending (at the end of input micromark decides at once). */
 static int lazy_tag_interrupts(bk *p, bk_cur c) {
-  if (p->ln == p->le || rest_blank(p, &c) || cur_skip_ws(p, &c, 4) == 4 || cur_ch(p, &c) != '<') return 0;
+  if (p->mdx || p->ln == p->le || rest_blank(p, &c) || cur_skip_ws(p, &c, 4) == 4 || cur_ch(p, &c) != '<') return 0;
   uint32_t from;
   int state;
   return mdx_blocks_html_start(p->s, c.off, p->le, 1, 1, &from, &state) == 7;
@@ -946,7 +1145,7 @@ static void process_line(bk *p) {
     fn_indent = 0;
     if (k->quote) {
       bk_cur t = c;
-      cur_skip_ws(p, &t, 3);
+      cur_skip_ws(p, &t, p->indent_max);
       if (cur_ch(p, &t) != '>') break;
       cur_adv(&t);
       if (cur_ws(p, &t)) cur_ws_step(p, &t);
@@ -979,7 +1178,7 @@ static void process_line(bk *p) {
       }
     }
     bk_cur t = c;
-    uint32_t indent = cur_skip_ws(p, &t, 3);
+    uint32_t indent = cur_skip_ws(p, &t, p->indent_max);
     if (item_at(p, t, indent, k, 0, &it)) {
       sibling = 1;
       matched++;
@@ -988,6 +1187,7 @@ static void process_line(bk *p) {
   }
 
   /* 2. Decide what the line is. */
+  if (p->flow == FLOW_MDX && (sibling || matched < p->depth)) mdx_unmatched(p, p->mf, sibling, c);
   if (sibling) {
     uint32_t i = matched - 1;
     bk_cont *k = &p->stack[i];
@@ -1003,11 +1203,14 @@ static void process_line(bk *p) {
     flow_line(p, c, 0);
     return;
   }
-  int concrete = p->flow == FLOW_FENCED || p->flow == FLOW_HTML;
+  int concrete = p->flow == FLOW_FENCED || p->flow == FLOW_HTML || p->flow == FLOW_MDX ||
+                 p->flow == FLOW_ESM;
   if (!(matched == p->depth && concrete)) {
     /* After a table's row micromark's flow has no construct open: no interrupting. */
     int interrupt = matched == p->depth && p->flow != FLOW_NONE && p->flow != FLOW_TABLE;
-    if (container_at(p, c, interrupt)) {
+    /* Lines a failed MDX probe read (every container continued) were given to the flow
+     * whole by the reference, which then never looks for new containers on them. */
+    if (p->li >= p->probe_read_to && container_at(p, c, interrupt)) {
       feed_prefixes(p);
       close_leaf(p, CLOSE_EOF);
       exit_containers(p, matched, c.off, p->li);
@@ -1053,6 +1256,10 @@ void mdx_blocks_parse(mdx_doc *doc) {
   p.last_quote = NONE;
   p.s = doc->src;
   p.len = doc->len;
+  p.mdx = !!(doc->options & MDX_OPT_MDX);
+  p.indent_max = p.mdx ? UINT32_MAX : 3;
+  p.probe_cr = NONE;
+  if (p.mdx) p.mf = mdx_flow_new(doc);
   uint32_t pos = 0;
   uint32_t cr = NONE;
   /* Frontmatter takes the first lines whole (frontmatter.c); they still get their line

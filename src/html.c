@@ -16,6 +16,7 @@
 #include "gfm_tasks.h"
 #include "html_footnote.h"
 #include "limits.h"
+#include "mdx_syntax.h"
 
 /* The label a reference was written with (for printing an unresolved one). */
 static mdx_str ref_label(const mdx_node *node) {
@@ -613,6 +614,33 @@ static void footnote_exit(html_state *st, const mdx_node *node) {
   st->last_was_tag = 0;
 }
 
+/* MDX: micromark has no HTML for JSX tags, expressions and ESM, but it writes the line
+ * endings inside them, and after a flow one the line ending that ends its line. Paired
+ * elements keep where their opening tag ends and their closing tag starts (mdx_tree.c). */
+static void mdx_eols(html_state *st, uint32_t from, uint32_t to) {
+  for (uint32_t i = from; i < to && i < st->src_len; i++) { /* bounded: the construct */
+    html_eol e = eol_at(st, i);
+    if (!e.len) continue;
+    source_eol(st, e);
+    i += e.len - 1;
+  }
+}
+
+static int mdx_enter(html_state *st, const mdx_node *node) {
+  int paired = node->flags & MDX_FLAG_JSX_PAIRED;
+  uint32_t open_end = paired ? node->line_count : node->end;
+  mdx_eols(st, node->start, open_end);
+  if (node->type != MDX_NODE_MDX_TEXT_EXPRESSION && node->type != MDX_NODE_MDX_JSX_TEXT_ELEMENT)
+    st->pending = eol_after(st, open_end);
+  return !paired;
+}
+
+static void mdx_exit(html_state *st, const mdx_node *node) {
+  if (node->type == MDX_NODE_MDX_JSX_FLOW_ELEMENT) flush_pending(st);
+  mdx_eols(st, node->line_cap, node->end);
+  if (node->type == MDX_NODE_MDX_JSX_FLOW_ELEMENT) st->pending = eol_after(st, node->end);
+}
+
 /* Enter events. Returns 1 when the node's children must be skipped (leaves, images,
  * definitions: everything is printed here). */
 static int render_enter(html_state *st, const mdx_node *node) {
@@ -737,19 +765,23 @@ static int render_enter(html_state *st, const mdx_node *node) {
     if (footnote_ready(st)) mdx_fn_html_call(st->fn, node, out);
     st->last_was_tag = 1;
     return 1;
-  /* Nothing to show: frontmatter, MDX expressions and ESM (JavaScript, which HTML output
-   * never runs). */
+  /* Nothing to show: frontmatter; MDX expressions, ESM (JavaScript, which HTML output
+   * never runs) and JSX tags only their line endings. */
   case MDX_NODE_YAML:
-  case MDX_NODE_TOML:
+  case MDX_NODE_TOML: return 1;
   case MDX_NODE_MDX_FLOW_EXPRESSION:
   case MDX_NODE_MDX_TEXT_EXPRESSION:
-  case MDX_NODE_MDXJS_ESM: return 1;
+  case MDX_NODE_MDXJS_ESM:
+  case MDX_NODE_MDX_JSX_FLOW_ELEMENT:
+  case MDX_NODE_MDX_JSX_TEXT_ELEMENT: return mdx_enter(st, node);
   default: return 0; /* root, JSX elements: only their children show */
   }
 }
 
 static void render_exit(html_state *st, const mdx_node *node) {
   switch (node->type) {
+  case MDX_NODE_MDX_JSX_FLOW_ELEMENT:
+  case MDX_NODE_MDX_JSX_TEXT_ELEMENT: mdx_exit(st, node); break;
   case MDX_NODE_PARAGRAPH:
     if (in_tight_item(node))
       st->slurp_all = 1; /* the line ending after it is not written */

@@ -29,6 +29,7 @@
 #include "gfm_table.h"
 #include "gfm_tasks.h"
 #include "limits.h"
+#include "mdx_syntax.h"
 #include "refs.h"
 #include "scan.h"
 #include "text.h"
@@ -80,6 +81,7 @@ typedef struct ictx {
   uint64_t alt_budget; /* bytes of nested images' alt that enclosing alts may still copy */
   int gfm;            /* MDX_OPT_GFM: `~` strikethrough, autolink literals */
   mdx_autolink_memo autolink; /* gfm_autolink.h */
+  int mdx;            /* MDX_OPT_MDX: `{` and `<` are expressions and JSX (mdx_text.c) */
   char first_used;    /* '*' or '~': which of emphasis and strikethrough came first */
   uint32_t bracket_events; /* brackets pushed, links and footnote references formed */
 } ictx;
@@ -1031,6 +1033,13 @@ void mdx_inlines_parse(mdx_doc *doc, mdx_node *leaf) {
     special = special_gfm;
     c->gfm = 1;
   }
+  unsigned char special_mdx[256];
+  if (doc->options & MDX_OPT_MDX) { /* `{` stops plain-text runs too */
+    memcpy(special_mdx, special, sizeof special_mdx);
+    special_mdx['{'] = 1;
+    special = special_mdx;
+    c->mdx = 1;
+  }
   c->alt_budget = (uint64_t)c->v.n * MDX_MAX_ALT_REPEAT;
   const char *s = c->v.s;
   uint32_t n = c->v.n, pos = 0, pend = 0;
@@ -1111,7 +1120,23 @@ void mdx_inlines_parse(mdx_doc *doc, mdx_node *leaf) {
       }
       break;
     }
+    case '{': { /* only comes here with MDX_OPT_MDX */
+      mdx_node *e;
+      next = mdx_text_expression(doc, &c->v, pos, &e);
+      add_text(c, pend, pos);
+      mdx_node_append(leaf, e);
+      break;
+    }
     case '<': {
+      if (c->mdx) { /* no autolinks or HTML in MDX: JSX */
+        mdx_node *el;
+        next = mdx_text_tag(doc, &c->v, pos, &el);
+        if (next) {
+          add_text(c, pend, pos);
+          mdx_node_append(leaf, el);
+        }
+        break;
+      }
       int email;
       uint32_t end = scan_autolink(c, pos, &email);
       if (end) {

@@ -48,4 +48,13 @@
 #define MDX_TABLE_PAD_PER_BYTE 1
 #define MDX_TABLE_PAD_BASE 65536
 
+/* JSX elements open at once (mdx_tree.c). The pairing stack is in the arena, so this only
+ * keeps renderers and consumers of the tree from deep nests; past it, an error. */
+#define MDX_MAX_JSX_DEPTH 10000
+
+/* Lines a JSX tag or expression that may interrupt a paragraph is read ahead to see
+ * whether it stands alone (blocks.c, mdx_interrupts). Reading on without bound would make
+ * runs of such lines quadratic; past it, the group is taken to interrupt. */
+#define MDX_MAX_FLOW_PROBE_LINES 64
+
 #endif

@@ -15,7 +15,10 @@ enum {
   MDX_OPT_FRONTMATTER = 1 << 3, /* YAML / TOML frontmatter */
   MDX_OPT_DANGEROUS_HTML = 1 << 4,     /* HTML: pass raw HTML through */
   MDX_OPT_DANGEROUS_PROTOCOL = 1 << 5, /* HTML: keep javascript: and friends */
-  MDX_OPT_ALL = (1 << 6) - 1
+  MDX_OPT_ALL = (1 << 6) - 1,
+  /* MDX: leave JSX tags flat (no elements, no tag pairing errors). For HTML, as micromark's
+   * HTML compiler never pairs tags; mdx_html_render reads flat tags. Not an OCP option. */
+  MDX_OPT_FLAT_JSX = 1 << 6
 };
 
 /* Result codes. */

@@ -51,6 +51,8 @@ typedef enum mdx_node_type {
   MDX_NODE_MDX_TEXT_EXPRESSION = 33,
   MDX_NODE_MDXJS_ESM = 34,
   MDX_NODE_TYPE_COUNT
+  /* 35 and 36 are taken by JSX attributes (mdx_syntax.h): internal, chained off their
+   * element, never children and never OCP records. New types start at 37. */
 } mdx_node_type;
 
 /* A string: pointer + length. ptr == NULL means "null" (e.g. no title). The pointer is
@@ -115,6 +117,7 @@ struct mdx_node {
   union {
     mdx_str value;   /* text, inlineCode, code, html, math: the value; image*: alt */
     mdx_line *lines; /* paragraph, heading; code and html until `value` is set */
+    mdx_node *attrs; /* mdxJsx*Element: the first attribute (mdx_syntax.h), by `next` */
   };
   /* ---- the tail (mdx_node_has_tail) ---- */
   mdx_str url;   /* link, image, definition: destination. code: lang */

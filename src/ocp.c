@@ -7,6 +7,7 @@
 
 #include "doc.h"
 #include "gfm_table.h"
+#include "mdx_syntax.h"
 #include "position.h"
 
 typedef struct encoder {
@@ -94,6 +95,8 @@ static uint32_t specific_flags(const encoder *e, const mdx_node *n) {
                 ? MDX_OCP_VERBATIM
                 : 0) |
            (n->flags & MDX_FLAG_AFTER_EOL ? MDX_OCP_AFTER_EOL_TEXT : 0);
+  case MDX_NODE_MDX_JSX_FLOW_ELEMENT: case MDX_NODE_MDX_JSX_TEXT_ELEMENT:
+    return n->url.ptr ? MDX_OCP_HAS_FIRST : 0; /* a name (fragments have none) */
   case MDX_NODE_DEFINITION:
     return (n->title.ptr ? MDX_OCP_HAS_FIRST : 0) |
            (same_text(n->label, n->raw_label) ? MDX_OCP_RAW_SAME : 0);
@@ -175,6 +178,19 @@ static void put_node(encoder *e, const mdx_node *n) {
     }
     break;
   }
+  case MDX_NODE_MDX_JSX_FLOW_ELEMENT:
+  case MDX_NODE_MDX_JSX_TEXT_ELEMENT:
+    if (n->url.ptr) put_string(e, n->url);
+    put_word(e, (uint32_t)n->num);
+    for (const mdx_node *a = n->attrs; a; a = a->next) { /* bounded: n->num attributes */
+      uint32_t from = units_at(e, a->start);
+      put_word(e, (uint32_t)a->num);
+      put_word(e, from);
+      put_word(e, units_at(e, a->end) - from);
+      if (a->num != MDX_ATTR_SPREAD) put_string(e, a->url);
+      if (a->num != MDX_ATTR_BOOLEAN) put_string(e, a->title);
+    }
+    break;
   case MDX_NODE_MATH:
     if (!(specific & MDX_OCP_VERBATIM)) put_string(e, n->value);
     if (n->title.ptr) put_string(e, n->title);

@@ -28,6 +28,7 @@ static int is_parent(uint32_t type) {
   case MDX_NODE_EMPHASIS: case MDX_NODE_STRONG: case MDX_NODE_LINK:
   case MDX_NODE_LINK_REFERENCE: case MDX_NODE_DELETE: case MDX_NODE_TABLE:
   case MDX_NODE_TABLE_ROW: case MDX_NODE_TABLE_CELL: case MDX_NODE_FOOTNOTE_DEFINITION:
+  case MDX_NODE_MDX_JSX_FLOW_ELEMENT: case MDX_NODE_MDX_JSX_TEXT_ELEMENT:
     return 1;
   default: return 0;
   }
@@ -109,6 +110,34 @@ static int read_ref(mdx_ocp_reader *r, mdx_ocp_record *rec) {
   return 1;
 }
 
+/* A JSX element's attribute records: count, then per attribute kind (0 boolean, 1 string,
+ * 2 expression value, 3 spread), start, length, name ref (kinds 0-2), value ref (1-3). */
+static int read_attributes(mdx_ocp_reader *r, mdx_ocp_record *rec) {
+  uint32_t count;
+  if (!word_at(r, &count)) return 0;
+  /* each attribute takes at least 5 words */
+  if (count > (r->text_at - r->at) / 20) {
+    r->error = "JSX attributes run past the node section";
+    return 0;
+  }
+  rec->number = (int32_t)count;
+  rec->words_at = r->at;
+  mdx_ocp_record scratch; /* refs of attributes are checked, not returned */
+  for (uint32_t k = 0; k < count; k++) { /* bounded: count, checked above */
+    uint32_t kind, start, length;
+    if (!word_at(r, &kind) || !word_at(r, &start) || !word_at(r, &length)) return 0;
+    if (kind > 3 || start > r->source_units || length > r->source_units - start) {
+      r->error = "bad JSX attribute record";
+      return 0;
+    }
+    scratch.ref_count = 0;
+    if (kind != 3 && !read_ref(r, &scratch)) return 0;
+    if (kind != 0 && !read_ref(r, &scratch)) return 0;
+  }
+  rec->words = (uint32_t)((r->at - rec->words_at) / 4);
+  return 1;
+}
+
 /* The type's extra words (docs/ocp.md, "Types, flags and extra words"): the string
  * references, in record order, and the list start. Returns 0 on a bad record. */
 static int read_extra(mdx_ocp_reader *r, mdx_ocp_record *rec) {
@@ -138,8 +167,12 @@ static int read_extra(mdx_ocp_reader *r, mdx_ocp_record *rec) {
       rec->number = (int32_t)word;
     }
     break;
+  case MDX_NODE_MDX_JSX_FLOW_ELEMENT: case MDX_NODE_MDX_JSX_TEXT_ELEMENT:
+    if ((s & MDX_OCP_HAS_FIRST) && !read_ref(r, rec)) return 0; /* the name */
+    return read_attributes(r, rec);
   case MDX_NODE_HTML: case MDX_NODE_TEXT: case MDX_NODE_INLINE_CODE:
   case MDX_NODE_INLINE_MATH: case MDX_NODE_YAML: case MDX_NODE_TOML:
+  case MDX_NODE_MDX_FLOW_EXPRESSION: case MDX_NODE_MDX_TEXT_EXPRESSION: case MDX_NODE_MDXJS_ESM:
     refs = !(s & MDX_OCP_VERBATIM);
     break;
   case MDX_NODE_MATH:

@@ -34,9 +34,11 @@ typedef struct mdx_ocp_record {
   int has_children, last;
   uint32_t depth;         /* 0 for the root */
   uint32_t start, length; /* UTF-16 units into the source */
-  int32_t number;         /* list start (ordered lists); table: column count; else 0 */
-  /* table: the alignment words (2 bits a column, docs/ocp.md) at data[words_at], `words`
-   * of them, already checked to lie inside the node section */
+  /* list start (ordered lists); table: column count; JSX element: attribute count */
+  int32_t number;
+  /* table: the alignment words (2 bits a column); JSX element: the attribute records
+   * (kind, start, length, name ref, value ref: docs/ocp.md), checked. At data[words_at],
+   * `words` of them, inside the node section. */
   size_t words_at;
   uint32_t words;
   uint32_t ref_count;     /* string references, in record order (docs/ocp.md) */

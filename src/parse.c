@@ -6,6 +6,7 @@
 #include "doc.h"
 #include "input.h"
 #include "limits.h"
+#include "mdx_syntax.h"
 
 static void parse_inlines(mdx_doc *doc) {
   /* Pre-order over the block tree by parent pointers, not descending into the inlines
@@ -36,9 +37,10 @@ int mdx_parse(const char *input, size_t len, unsigned options, mdx_doc **out, md
   mdx_arena_init(&doc->arena, &doc->on_oom);
   doc->options = options;
   doc->err = err;
-  if (setjmp(doc->on_oom)) {
+  int jumped = setjmp(doc->on_oom);
+  if (jumped) { /* 1: out of memory (arena.c), 2: an MDX syntax error (mdx_err.c) */
     mdx_doc_free(doc);
-    return MDX_ENOMEM;
+    return jumped == 2 ? MDX_ESYNTAX : MDX_ENOMEM;
   }
   doc->src = mdx_input_normalize(&doc->arena, input ? input : "", input ? len : 0, &doc->len,
                                  &doc->ascii);
@@ -49,6 +51,7 @@ int mdx_parse(const char *input, size_t len, unsigned options, mdx_doc **out, md
   doc->root = mdx_node_new(&doc->arena, MDX_NODE_ROOT, 0, doc->len);
   mdx_blocks_parse(doc);
   parse_inlines(doc);
+  if ((options & MDX_OPT_MDX) && !(options & MDX_OPT_FLAT_JSX)) mdx_tree_nest(doc, doc->root, 0);
   *out = doc;
   return MDX_OK;
 }

@@ -21,9 +21,9 @@ describe('API: arguments', () => {
         assert.throws(() => mdx[fn]('a', {format: 'md', [name]: 'yes'}), (e) => e instanceof TypeError && e.message.includes(`options.${name}`))
       }
     })
-    it(`${fn} says clearly that format 'mdx' (the default) is not supported yet`, () => {
-      assert.throws(() => mdx[fn]('a'), (e) => e.code === 'ERR_OMNI_MDX_UNSUPPORTED' && /format 'mdx' is not supported yet/.test(e.message))
-      assert.throws(() => mdx[fn]('a', {format: 'mdx'}), /not supported yet/)
+    it(`${fn} reads MDX by default (format: 'mdx')`, () => {
+      assert.doesNotThrow(() => mdx[fn]('a {b} <c />'))
+      assert.doesNotThrow(() => mdx[fn]('a {b} <c />', {format: 'mdx'}))
     })
   }
   it('accepts strings, Buffers and Uint8Arrays alike', () => {

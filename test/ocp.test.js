@@ -106,3 +106,49 @@ describe('OCP: decode() validates its input', () => {
     assert.throws(() => mdx.decode(new Uint8Array(words.buffer)), /unknown node type 200/)
   })
 })
+
+describe('OCP: decode() validates MDX element records', () => {
+  const source = 'import a from "b"\n\n<A.b c d="e &amp; f" g={h} {...i}>\n  x <y:z /> {j} <>k</>\n</A.b>\n\n{l}\n'
+  let good
+  before(() => {
+    const buffer = mdx.parseToBuffer(source)
+    good = new Uint8Array(buffer).slice()
+    mdx.dispose(buffer)
+  })
+
+  it('decodes names, attributes of every kind and their positions', () => {
+    assert.deepEqual(mdx.decode(good), mdx.parse(source))
+    const element = mdx.decode(good).children[1]
+    assert.equal(element.name, 'A.b')
+    assert.deepEqual(element.attributes.map((a) => [a.type, a.name, a.value]), [
+      ['mdxJsxAttribute', 'c', null],
+      ['mdxJsxAttribute', 'd', 'e & f'],
+      ['mdxJsxAttribute', 'g', {type: 'mdxJsxAttributeValueExpression', value: 'h'}],
+      ['mdxJsxExpressionAttribute', undefined, '...i']
+    ])
+  })
+
+  it('rejects every truncation with a clear error', () => {
+    for (let length = 0; length < good.length; length++) {
+      assert.throws(() => mdx.decode(good.slice(0, length)), (e) => e.code === 'ERR_OMNI_MDX_OCP', `length ${length}`)
+    }
+  })
+
+  it('survives 5,000 random byte mutations and mutations of each node word', () => {
+    const random = prng(4)
+    for (let i = 0; i < 5000; i++) {
+      const bytes = good.slice()
+      bytes[Math.floor(random() * bytes.length)] = Math.floor(random() * 256)
+      decodeOrOcpError(bytes)
+    }
+    const words = new Uint32Array(good.buffer.slice(0))
+    const nodesEnd = words[5] / 4
+    for (let w = 12; w < nodesEnd; w++) {
+      for (const value of [0, 1, 3, 4, 0xffff, 0x7fffffff, 0xffffffff, words[w] + 1]) {
+        const copy = new Uint32Array(words)
+        copy[w] = value
+        decodeOrOcpError(new Uint8Array(copy.buffer))
+      }
+    }
+  })
+})

@@ -4,6 +4,7 @@
 
 #include "../doc.h"
 #include "../input.h"
+#include "../mdx_syntax.h"
 #include "../position.h"
 #include "check.h"
 
@@ -166,6 +167,54 @@ static void test_parse_entry(void) {
   mdx_doc_free(NULL); /* harmless */
 }
 
+/* MDX: a flow element with its attributes and children; syntax errors report where and
+ * why, and leave nothing behind (the error jumps out of the parse; valgrind checks). */
+static void test_mdx(void) {
+  mdx_doc *doc = NULL;
+  mdx_error err;
+  const char *src = "<a.b c d=\"&amp;\" e={f} {...g}>\n\nh {i} <j/>\n\n</a.b>\n";
+  CHECK_EQ_INT(mdx_parse(src, strlen(src), MDX_OPT_MDX, &doc, &err), MDX_OK);
+  mdx_node *el = doc ? doc->root->first_child : NULL;
+  CHECK(el && el->type == MDX_NODE_MDX_JSX_FLOW_ELEMENT && !el->next);
+  if (el) {
+    CHECK(el->url.len == 3 && memcmp(el->url.ptr, "a.b", 3) == 0);
+    CHECK_EQ_INT(el->num, 4); /* attributes */
+    CHECK_EQ_INT(el->start, 0);
+    CHECK_EQ_INT(el->end, strlen(src) - 1);
+    const mdx_node *a = el->attrs;
+    int kinds[4] = {MDX_ATTR_BOOLEAN, MDX_ATTR_STRING, MDX_ATTR_EXPRESSION, MDX_ATTR_SPREAD};
+    for (int k = 0; k < 4 && a; k++, a = a->next) CHECK_EQ_INT(a->num, kinds[k]);
+    a = el->attrs->next; /* d="&amp;": decoded */
+    CHECK(a->title.len == 1 && a->title.ptr[0] == '&');
+    CHECK_EQ_INT(a->start, 7); /* d="&amp;" is [7, 16) */
+    CHECK_EQ_INT(a->end, 16);
+    const mdx_node *p = el->first_child;
+    CHECK(p && p->type == MDX_NODE_PARAGRAPH && !p->next);
+    if (p) {
+      const mdx_node *t = p->first_child;
+      CHECK(t && t->type == MDX_NODE_TEXT && t->next && t->next->type == MDX_NODE_MDX_TEXT_EXPRESSION);
+      CHECK(p->last_child && p->last_child->type == MDX_NODE_MDX_JSX_TEXT_ELEMENT);
+    }
+  }
+  mdx_doc_free(doc);
+  /* `<3`: the reference's message, at the `3`: line 2, column 5, offset 6. */
+  const char *bad = "x\nab <3";
+  CHECK_EQ_INT(mdx_parse(bad, strlen(bad), MDX_OPT_MDX, &doc, &err), MDX_ESYNTAX);
+  CHECK(doc == NULL);
+  CHECK_EQ_INT(err.line, 2);
+  CHECK_EQ_INT(err.column, 5);
+  CHECK_EQ_INT(err.offset, 6);
+  CHECK(strcmp(err.rule_id, "unexpected-character") == 0);
+  CHECK(strstr(err.reason, "Unexpected character `3` (U+0033) before name, expected") == err.reason);
+  /* A tag open at the end: no place. */
+  CHECK_EQ_INT(mdx_parse("<a>", 3, MDX_OPT_MDX, &doc, &err), MDX_ESYNTAX);
+  CHECK(err.line == 0 && err.column == 0);
+  CHECK(strcmp(err.reason, "Expected a closing tag for `<a>` (1:1-1:4)") == 0);
+  /* The same documents as Markdown are fine. */
+  CHECK_EQ_INT(mdx_parse(bad, strlen(bad), 0, &doc, &err), MDX_OK);
+  mdx_doc_free(doc);
+}
+
 int main(int argc, char **argv) {
   (void)argc;
   (void)argv;
@@ -175,5 +224,6 @@ int main(int argc, char **argv) {
   test_arena_grows();
   test_walk();
   test_parse_entry();
+  test_mdx();
   return check_report("test-core");
 }

@@ -84,11 +84,13 @@ static void test_matches_tree(void) {
       "<div>h</div>\n\n[r]: /u \"t\"\n\n[r] ![i][r] ![a](/b) a  \nb $m$\n\n$$\nx\n$$\n\n***\n",
       "+++\nb = 2\n+++\n1) a\n2) b\n\n    indented\n\n| a | *b* |\n|:-|-:|\n| c |\n",
       "",
+      "import a from 'b'\n\n<A b c=\"d\" e={f} {...g}>\n  *x* {y} <i>z</i>\n</A>\n\n<>{1}</>\n",
   };
   for (size_t d = 0; d < sizeof docs / sizeof docs[0]; d++) {
     mdx_doc *doc;
     mdx_buf buf;
-    CHECK(encode(docs[d], MDX_OPT_GFM | MDX_OPT_MATH | MDX_OPT_FRONTMATTER, &doc, &buf));
+    unsigned options = MDX_OPT_GFM | MDX_OPT_MATH | MDX_OPT_FRONTMATTER | (d == 3 ? MDX_OPT_MDX : 0);
+    CHECK(encode(docs[d], options, &doc, &buf));
     mdx_ocp_reader r;
     mdx_ocp_record rec;
     CHECK_EQ_INT(mdx_ocp_open(&r, buf.data, buf.len), MDX_OK);
@@ -106,6 +108,10 @@ static void test_matches_tree(void) {
           rec.has_children != (walk.node->first_child != NULL))
         ok = 0;
       if (walk.node->first_child) depth++;
+      if (rec.type == MDX_NODE_MDX_JSX_FLOW_ELEMENT && rec.ref_count == 1) {
+        CHECK_EQ_INT(rec.number, 4); /* b, c="d", e={f}, {...g} */
+        CHECK_EQ_INT(rec.words, 5 + 7 + 7 + 5); /* 3 words each, name and value refs of 2 */
+      }
       if (rec.type == MDX_NODE_TABLE) {
         /* two columns: left (1) in bits 0-1, right (2) in bits 2-3 */
         tables++;

@@ -5,6 +5,9 @@
 // --ext math,frontmatter,gfm: turn those on in both (micromark-extension-math and
 // micromark-extension-frontmatter with ['yaml', 'toml'], micromark-extension-gfm, and
 // their mdast utilities).
+// --mdx: format 'mdx' through the addon's parse() (JSX attributes are not in the dump)
+// against test/helpers/mdx-reference.mjs (mdxjs + GFM + math + frontmatter, as the
+// default options); errors compare as {line, column, reason, ruleId}.
 import {execFileSync} from 'node:child_process'
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
@@ -16,6 +19,7 @@ import {math} from 'micromark-extension-math'
 import {mathFromMarkdown} from 'mdast-util-math'
 import {gfm} from 'micromark-extension-gfm'
 import {gfmFromMarkdown} from 'mdast-util-gfm'
+import {referenceMdx} from '../helpers/mdx-reference.mjs'
 
 const require = createRequire(import.meta.url)
 const dump = new URL('../../build-c/mdx-dump', import.meta.url).pathname
@@ -99,13 +103,32 @@ function stripInlines(node) {
   return node
 }
 
+const mdxMode = args.includes('--mdx')
+const errorOf = (e) => ({error: {line: e.line, column: e.column, reason: e.reason, ruleId: e.ruleId}})
+function oursMdx(source) {
+  try {
+    return require('../../lib/index.js').parse(source)
+  } catch (error) {
+    if (typeof error.reason !== 'string') throw error
+    return errorOf(error)
+  }
+}
+function referenceOfMdx(source) {
+  try {
+    return JSON.parse(JSON.stringify(referenceMdx(source)))
+  } catch (error) {
+    if (typeof error.reason !== 'string') throw error
+    return errorOf(error)
+  }
+}
+
 let same = 0
 const bySection = new Map()
 for (const c of cases) {
   let diff
   try {
-    let a = ours(c.source)
-    let b = dropData(JSON.parse(JSON.stringify(fromMarkdown(c.source, referenceOptions))))
+    let a = mdxMode ? oursMdx(c.source) : ours(c.source)
+    let b = mdxMode ? referenceOfMdx(c.source) : dropData(JSON.parse(JSON.stringify(fromMarkdown(c.source, referenceOptions))))
     if (blocksOnly) {
       a = stripInlines(a)
       b = stripInlines(b)

@@ -1,0 +1,148 @@
+/* MDX (format: 'mdx') inside the core: expressions `{…}`, JSX tags, ESM, and the syntax
+ * errors the reference (micromark-extension-mdxjs + mdast-util-mdx) throws. The block
+ * phase (blocks.c) hands flow lines to mdx_flow.c, the inline phase (inlines.c) hands
+ * `{` and `<` to mdx_text_*; mdx_tree.c nests tags into elements afterwards. */
+#ifndef MDX_SYNTAX_H
+#define MDX_SYNTAX_H
+
+#include <stdint.h>
+
+#include "doc.h"
+#include "jsscan.h"
+
+/* Internal node types (never encoded as nodes): attributes chained off an element by
+ * `attrs` and `next`. num = MDX_ATTR_* kind; url = name; title = value. */
+enum { MDX_NODE_MDX_ATTRIBUTE = 35, MDX_NODE_MDX_EXPRESSION_ATTRIBUTE = 36 };
+enum { MDX_ATTR_BOOLEAN = 0, MDX_ATTR_STRING = 1, MDX_ATTR_EXPRESSION = 2, MDX_ATTR_SPREAD = 3 };
+
+/* Element flags while tags are still flat (mdx_tree.c pairs them). */
+enum {
+  MDX_FLAG_JSX_CLOSE = 1 << 9, /* a closing tag `</a>` */
+  MDX_FLAG_JSX_SELF = 1 << 10, /* self-closing `<a/>` */
+  MDX_FLAG_JSX_DONE = 1 << 11, /* an element with its children (paired) */
+  /* a closing tag with an attribute / a self-closing slash (line_count: where) */
+  MDX_FLAG_JSX_BAD_ATTR = 1 << 12,
+  MDX_FLAG_JSX_BAD_SELF = 1 << 13,
+  /* paired: line_count = end of the opening tag, line_cap = start of the closing tag */
+  MDX_FLAG_JSX_PAIRED = 1 << 14
+};
+
+/* ---- errors (mdx_err.c) ---- */
+/* Fills doc->err for source byte offset `at` and jumps back to mdx_parse (MDX_ESYNTAX). */
+void mdx_syntax_error(mdx_doc *doc, uint32_t at, const char *rule, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+/* "line:column" of source offset `at`, for messages. */
+void mdx_err_point(mdx_doc *doc, uint32_t at, char out[32]);
+
+/* Non-ASCII identifier characters as the reference tests them (mdx_ident.c, generated). */
+int mdx_ident_start(uint32_t cp);
+int mdx_ident_cont(uint32_t cp);
+
+/* ---- a growable byte buffer in the arena ---- */
+typedef struct mdx_sbuf {
+  char *p;
+  uint32_t len, cap;
+} mdx_sbuf;
+void mdx_sbuf_put(mdx_arena *arena, mdx_sbuf *b, const char *s, uint32_t len);
+
+/* ---- expressions (mdx_expr.c) ---- */
+typedef struct mdx_expr {
+  mdx_js_scan js;
+  uint32_t brace;     /* source offset of `{` */
+  mdx_sbuf val;       /* the value so far */
+  uint32_t *map;      /* pairs (value offset, source offset) where each piece starts */
+  uint32_t map_n, map_cap;
+  int failed;         /* a `}` met while something was open (acorn would have failed) */
+  int fail_in_value;  /* fail_src is a value offset (else a source offset) */
+  uint32_t fail_src;  /* where acorn would report that */
+} mdx_expr;
+
+void mdx_expr_begin(mdx_expr *e, uint32_t brace);
+/* Feeds s[i, end) whose source offset is index + delta. Returns the index of the closing
+ * `}` (not added to the value), or `end` if it is not in the piece. */
+uint32_t mdx_expr_feed(mdx_doc *doc, mdx_expr *e, const char *s, uint32_t i, uint32_t end,
+                       int64_t delta);
+/* Throws the reference's error for an expression that never closed, at `eof`. */
+void mdx_expr_unclosed(mdx_doc *doc, mdx_expr *e, uint32_t eof);
+/* Continuation line prefix the reference strips inside expressions (up to 2 spaces or
+ * tabs): returns the index after it. */
+uint32_t mdx_expr_strip(const char *s, uint32_t i, uint32_t end);
+mdx_str mdx_expr_value(mdx_expr *e);
+/* Source offset of a value offset (linear in the lines: for error messages). */
+uint32_t mdx_expr_src(const mdx_expr *e, uint32_t at);
+
+/* ---- JSX tags (mdx_jsx.c) ---- */
+typedef struct mdx_tag {
+  int state;
+  int text;          /* in text (lazy lines allowed) */
+  mdx_node *node;    /* the element node being filled */
+  mdx_node *attr, *last_attr;
+  mdx_sbuf name, buf;
+  mdx_expr expr;     /* an attribute expression being read */
+  int in_expr;
+  char quote;
+  int value_eol;     /* a quoted value went over a line ending */
+  uint32_t start;    /* source offset of `<` */
+  uint32_t last_end; /* source end of the last token */
+} mdx_tag;
+
+enum { MDX_TAG_MORE = 0, MDX_TAG_DONE = 1, MDX_TAG_NOT = 2 };
+/* Starts a tag at `<` (source offset `at`). */
+void mdx_tag_begin(mdx_doc *doc, mdx_tag *t, uint32_t at, int text);
+/* Feeds line content s[i, end) (source offset = index + delta). Returns MDX_TAG_DONE with
+ * *used = the index after `>`, MDX_TAG_NOT if this is no tag (`<` then whitespace),
+ * MDX_TAG_MORE if the line ended inside the tag. Syntax errors throw. */
+int mdx_tag_feed(mdx_doc *doc, mdx_tag *t, const char *s, uint32_t i, uint32_t end,
+                 int64_t delta, uint32_t *used);
+/* The line ending s[i, end) inside the tag; 0 if it ends the tag attempt (not a tag). */
+int mdx_tag_eol(mdx_doc *doc, mdx_tag *t, const char *s, uint32_t i, uint32_t end,
+                int64_t delta);
+/* End of input inside the tag: throws. */
+void mdx_tag_eof(mdx_doc *doc, mdx_tag *t, uint32_t at);
+
+/* ---- flow (mdx_flow.c) ---- */
+typedef struct mdx_flow mdx_flow;
+enum { MDX_FLOW_MORE = 0, MDX_FLOW_DONE = 1, MDX_FLOW_NOT = 2 };
+mdx_flow *mdx_flow_new(mdx_doc *doc);
+/* A flow line group (tags and expressions alone on their lines) starting at s[i]
+ * (`<` or `{`); `le`/`ln`: the line's content end and next line start. */
+int mdx_flow_start(mdx_flow *f, uint32_t i, uint32_t le, uint32_t ln, uint32_t line);
+/* The next line of a group: content from `from` (after container prefixes). */
+int mdx_flow_line(mdx_flow *f, uint32_t from, uint32_t le, uint32_t ln, uint32_t line);
+/* End of input inside a group: throws. */
+void mdx_flow_eof(mdx_flow *f);
+/* The group ended at `at` by new containers (the reference's flow sees its end there). */
+void mdx_flow_eof_at(mdx_flow *f, uint32_t at);
+/* The nodes of a finished group (linked by next, first first); the group is reset. */
+mdx_node *mdx_flow_take(mdx_flow *f, uint32_t *end, uint32_t *end_line);
+/* After MDX_FLOW_NOT: the lines the group read before this one (to become a paragraph). */
+const mdx_line *mdx_flow_lines(mdx_flow *f, uint32_t *count);
+/* A lazy line inside an open group: throws the reference's error. */
+void mdx_flow_lazy(mdx_flow *f, uint32_t at);
+
+/* ESM: whether the line at s[i] starts `import ` or `export `. */
+int mdx_esm_start(const char *s, uint32_t i, uint32_t le);
+/* Whether ESM that began at `from` is complete at a blank line (`to` = end of what was
+ * read). Scans only the new part; `js` carries over. */
+int mdx_esm_complete(mdx_doc *doc, mdx_js_scan *js, uint32_t start, uint32_t *fed, uint32_t to);
+/* ESM open at end of input: throws. */
+void mdx_esm_unclosed(mdx_doc *doc, mdx_js_scan *js, uint32_t start, uint32_t eof);
+
+/* ---- text (mdx_text.c) ---- */
+typedef struct mdx_view mdx_view;
+/* `{` at view offset `pos`: the mdxTextExpression node in *out; returns the view offset
+ * after `}`. Unclosed expressions throw. */
+uint32_t mdx_text_expression(mdx_doc *doc, mdx_view *v, uint32_t pos, mdx_node **out);
+/* `<` at view offset `pos`: 0 if it is no tag (then it is text), else the offset after
+ * `>` and the (flat) mdxJsxTextElement in *out. */
+uint32_t mdx_text_tag(mdx_doc *doc, mdx_view *v, uint32_t pos, mdx_node **out);
+
+/* ---- tree (mdx_tree.c) ---- */
+/* Pairs flat tags under `parent`'s subtree (block level: flow elements) into elements. */
+void mdx_tree_nest(mdx_doc *doc, mdx_node *root, int text);
+
+#endif

@@ -1,0 +1,221 @@
+'use strict'
+// Broken MDX: where the reference (test/helpers/mdx-reference.mjs) throws, parse() throws
+// an Error with the same line, column, offset, reason and ruleId, `source: 'omni-mdx'`
+// and `message` = reason. Errors that need acorn's syntax judgement of lexically valid
+// JavaScript are out of scope (docs/syntax.md) and not in this table. Cases still
+// failing are listed in test/known-failures.json.
+const assert = require('node:assert/strict')
+const {isDeepStrictEqual} = require('node:util')
+const mdx = require('..')
+const {checkAgainstKnown} = require('./helpers/known-failures.js')
+
+let referenceError
+
+const broken = [
+  "> <a\nb>",
+  "a <b\nc> d",
+  "<a b={} />",
+  "> <a>\n</a>",
+  "<a></b>",
+  "<a>\n\nb</a>",
+  "<a>",
+  "a <b> c",
+  "*a <b>* c</b>",
+  "</a>",
+  "<a {b} />",
+  "a <3",
+  "import a from \"b\n\nx",
+  "export {\n\n",
+  "a {b",
+  "a <= b",
+  "<a>b\n</a>",
+  "<a>\nb</a>",
+  "a <",
+  "<",
+  "<a b",
+  "a <b c",
+  "<a\tb=\n",
+  "a <b\\u00a0c />",
+  "<a>\n\n- b\n\n</a>\n</a>",
+  "<a>\n  <b>\n</a>",
+  "<a>\n{b\n</a>",
+  "<a>\n</a>\n</a>",
+  "text <a>\n\n</a> text",
+  "- a\n- <b>\n- </b>",
+  "1. <a>\n\n2. </a>",
+  "<a>\n> b <c>\n</a>",
+  "**<a>**</a>",
+  "<a>**</a>**",
+  "export const a = \"\n\nb",
+  "export default <a",
+  "<a>\n\nb",
+  "<a>\n</b>",
+  "a </b> c",
+  "- <a>\n</a>",
+  "<a>\n> </a>",
+  "<a b=\"c>",
+  "<a b='c>",
+  "<a b=c />",
+  "<a b=<c/> />",
+  "<a b= />",
+  "<a 1 />",
+  "<a @ />",
+  "<a !b />",
+  "<a b:1 />",
+  "<a b:c:d />",
+  "<a.1 />",
+  "<a.b:c />",
+  "<a:b.c />",
+  "<a:1 />",
+  "<a:+ />",
+  "<a/b>",
+  "<a /x>",
+  "</a b>",
+  "</a/>",
+  "<!-- x -->",
+  "<!a>",
+  "<1a>",
+  "<a#b />",
+  "<a@b />",
+  "<a.b@c />",
+  "</ a>",
+  "</*a>",
+  "<a /*b*/ />",
+  "<a //b\n/>",
+  "<a\n",
+  "<a b=",
+  "<a b=\"",
+  "<a.",
+  "<a:",
+  "<a {",
+  "<a {...b",
+  "<a b={c",
+  "{a",
+  "{a\n\nb",
+  "a {b\n\nc}",
+  "> {a\n}",
+  "> {a\nb}",
+  "- {a\nb}",
+  "> <a\nb />",
+  "> <a b={\nc} />",
+  "<a b={ } />",
+  "<a b={/* c */} />",
+  "<a {} />",
+  "<a {b: 1} />",
+  "<a>*b</a>*",
+  "[<a>](b)</a>",
+  "# <a>\n</a>",
+  "<a>\n# </a>",
+  "<a></a></a>",
+  "<><a></>",
+  "<a></>",
+  "<></a>",
+  "<a b c=\"\" {...d} e></a f>",
+  "a\n<b>\n\nc</b>",
+  "<x:y></x:z>",
+  "<x.y></x.z>",
+  "<a>text</a>\n\n<b>",
+  "{}\n<a>",
+  "<a\tb=\"c\"\t/>\n</a>",
+  "- <a>\n\n  b\n\n- </a>",
+  "<a>*</a>*",
+  "[<a>](b)",
+  "a <b\n\nc/>",
+  "\\\\{",
+  "- <a\nb />",
+  "- {\na}",
+  "> {\n\n}",
+  "> - {\na}",
+  "<a>\n> b\n</a>\n</a>",
+  "> <a>\n> </b>",
+  "<a\n\n>",
+  "<a>{</a>",
+  "<a>{b</a>",
+  "a {b <c />",
+  "<a b={c>",
+  "<a b=\"c\" {...d>",
+  "- <a>\n- </a>",
+  "* <a>b\n* </a>",
+  "<a>\n</a>\n<a>",
+  "<a>\n<b>\n</a>\n</b>",
+  "a\n<b />\n</c>",
+  "<a>\n\n  </b>",
+  "text {a}\n\n{b",
+  "text <a>\n\n</a>",
+  "**<a>** </a>",
+  "<a> *b</a>*",
+  "<a>[b</a>](c)",
+  "[a <b>](c) </b>",
+  "<a b=\"\n",
+  "<a b=\n",
+  "<a.b.>",
+  "<a.b:c>",
+  "<a:b:c>",
+  "<a b:c:d>",
+  "<a b:c=d>",
+  "<a b/c>",
+  "a <b c=<d/> />",
+  "a <b !c />",
+  "</a.b>",
+  "<a→ />",
+  "<a b c=\"d\" =/>",
+  "a <b→c />",
+  "<a b→ />",
+  "<a {...b, c} />",
+  "<a {...b, ...c} />",
+  "<a {...b,\n  c} />",
+  "<br>",
+  "a\n<a\n> b",
+  "- <a\n- b />",
+  "> a\n> <b\n\nc />",
+  "> a\n> <b\n- c />",
+  "> a\n> <b\nc />",
+  "- <a\n> ",
+  "> <a\n- b />",
+  "> <a\n\nb />",
+  "- a\n  {b\n- c}",
+  "> a\n<b\n",
+  "<a {1} />",
+  "<a {x +\n  y} />",
+  "<a {b c} />",
+  "<a\n---\n/> c",
+]
+
+/** Our error for `source` in the reference's terms, or null if parse() did not throw. */
+function ourError(source) {
+  try {
+    mdx.parse(source)
+    return null
+  } catch (error) {
+    if (typeof error.reason !== 'string') throw error
+    assert.equal(error.source, 'omni-mdx')
+    assert.equal(error.message, error.reason)
+    assert.ok(error instanceof Error)
+    return {line: error.line, column: error.column, offset: error.offset, reason: error.reason, ruleId: error.ruleId}
+  }
+}
+
+describe('MDX: syntax errors as the reference throws them', function () {
+  before(async () => {
+    referenceError = (await import('./helpers/mdx-reference.mjs')).referenceMdxError
+  })
+
+  it(`the reference throws on all ${broken.length} broken documents`, () => {
+    const fine = broken.filter((source) => referenceError(source) === null)
+    assert.deepEqual(fine, [])
+  })
+
+  it(`${broken.length} broken documents: same line, column, offset, reason and ruleId`, () => {
+    const failed = []
+    for (const source of broken) {
+      if (!isDeepStrictEqual(ourError(source), referenceError(source))) failed.push(source)
+    }
+    console.log(`      ${broken.length - failed.length}/${broken.length} identical errors`)
+    checkAgainstKnown('mdx-errors', failed)
+  })
+
+  it('errors without a place (a tag open at the end) have no line, column or offset', () => {
+    const error = ourError('<a>')
+    assert.deepEqual(error, {line: undefined, column: undefined, offset: undefined, reason: 'Expected a closing tag for `<a>` (1:1-1:4)', ruleId: 'end-tag-mismatch'})
+  })
+})
