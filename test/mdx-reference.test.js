@@ -323,6 +323,28 @@ describe('MDX: same trees as mdast-util-from-markdown with micromark-extension-m
     checkAgainstKnown('mdx-random', failed)
   })
 
+  it('3,000 seeded random documents mixing MDX with Markdown and its extensions (test/helpers/random-mdx-mixed.js), trees and errors', () => {
+    const {randomMdx} = require('./helpers/random-mdx-mixed.js')
+    const outcome = (fn, source) => {
+      try {
+        return plain(fn(source))
+      } catch (error) {
+        if (typeof error.reason !== 'string') throw error
+        return {error: [error.line, error.column, error.reason, error.ruleId]}
+      }
+    }
+    const failed = []
+    let valid = 0
+    for (let seed = 1; seed <= 3000; seed++) {
+      const source = randomMdx(seed)
+      const expected = outcome(reference, source)
+      if (!expected.error) valid++
+      if (!isDeepStrictEqual(outcome(mdx.parse, source), expected)) failed.push(seed)
+    }
+    console.log(`      ${3000 - failed.length}/3000 identical (${valid} valid, ${3000 - valid} errors in the reference)`)
+    checkAgainstKnown('mdx-random-mixed', failed)
+  })
+
   // toHtml: micromark with the same extensions (math off: micromark-extension-math's HTML
   // is KaTeX, ours is what mdast-util-to-hast gives). micromark has no HTML for JSX,
   // expressions and ESM but keeps their line endings, and never pairs tags.
