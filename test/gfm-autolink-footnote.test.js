@@ -118,7 +118,25 @@ const footnotes = {
   'definition then thematic break': 'x[^a]\n\n[^a]: b\n***',
   'many footnotes': 'a[^1] b[^2] c[^3] d[^2]\n\n[^3]: three\n[^2]: two\n[^1]: one',
   'long label': `x[^${'a'.repeat(999)}]\n\n[^${'a'.repeat(999)}]: y`,
-  'too long label': `x[^${'a'.repeat(1000)}]\n\n[^${'a'.repeat(1000)}]: y`
+  'too long label': `x[^${'a'.repeat(1000)}]\n\n[^${'a'.repeat(1000)}]: y`,
+  // micromark drops the first line ending token after a definition; when the definition
+  // holds its own last one (empty, unclosed HTML or fence), a later one goes.
+  'empty definition, then a nested quote': '>[^1]:\r>>\r',
+  'empty definition, then a list in a quote': '>[^1]:\r>-\r',
+  'unclosed HTML in a definition, then a list': '[^1]:<?\n-\n',
+  'unclosed fence in a definition, then a quote': '[^1]:~~~\n>\n',
+  'unclosed fence, then a soft break in a quote': '[^1]: ~~~\n> x\n> y\n',
+  'empty definition, blank line, then a quote': '[^1]:\n\n> x\n> y\n',
+  // a definition's last line ending is inside it when a blank `>` line continues it
+  'definition in an item in a quote, blank quote line': '>- [^e]:$\n>\n',
+  'the same, referenced': 'a[^e]\n\n>- [^e]:$\n>\n> b\n',
+  // blank lines inside a definition make the enclosing list item spread
+  'empty definition in an item in a quote': '>* [^e]:\r>',
+  'empty definition in an ordered item in a quote': '>1. [^e]:\r>',
+  'blank line inside a definition in an item': '* [^e]: a\n\n      b\n* c',
+  'blank line inside nested definitions in an item': '* [^e]: [^f]: a\n\n          b\n',
+  'blank line after a definition in an item': '* [^e]: a\n\n* c',
+  'empty definition then indented content in an item': '* [^e]:\n  x'
 }
 
 const tagfilter = {
