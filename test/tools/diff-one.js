@@ -1,6 +1,6 @@
-const mdx = require('/work/wt-gfmfix');
-const {randomExtended} = require('/work/wt-gfmfix/test/helpers/random-extensions.js')
-const reference = require('/work/wt-gfmfix/test/helpers/reference.js')
+const mdx = require('../..');
+const {randomExtended} = require('../helpers/random-extensions.js')
+const reference = require('../helpers/reference.js')
 const options = {format: 'md', gfm: true, math: true, frontmatter: true}
 ;(async () => {
   const ref = await reference.load()
