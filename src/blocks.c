@@ -218,7 +218,11 @@ static void add_line(bk *p, mdx_node *n, uint32_t start, uint32_t pad) {
 static void record_blank(bk *p, int level, uint32_t pos) {
   if (level < 0) return;
   bk_cont *k = &p->stack[level];
-  if (k->quote || k->footnote) return;
+  if (k->quote) return;
+  if (k->footnote) { /* kept for the enclosing item: see close_containers */
+    if (pos < k->item_blank) k->item_blank = pos;
+    return;
+  }
   if (k->item_blank == NONE || pos < k->item_blank) k->item_blank = pos;
   if (k->list_blank == NONE || pos < k->list_blank) k->list_blank = pos;
 }
@@ -532,6 +536,12 @@ static void exit_containers(bk *p, uint32_t keep, uint32_t at, uint32_t at_line)
       if (!(k->list_blank != NONE && k->list_blank < end)) k->node->flags |= MDX_FLAG_TIGHT;
       if (k->initial_blank) p->blank_lists--;
     }
+    /* mdast-util-from-markdown counts a footnote definition's blank lines (before its
+     * end) as the enclosing list item's: definitions are not containers to it. */
+    if (k->footnote && k->item_blank != NONE && k->item_blank < end && p->depth >= 2) {
+      bk_cont *up = &p->stack[p->depth - 2];
+      if (!up->quote && k->item_blank < up->item_blank) up->item_blank = k->item_blank;
+    }
     mark_both(p, end, end_line);
     p->depth--;
   }
@@ -664,7 +674,8 @@ static void start_leaf(bk *p, bk_cur c, int lazy) {
   if (rest_blank(p, &c)) {
     if (p->ln > p->le) { /* the blank line's ending, unless it is the last line */
       int level = (int)p->depth - 1;
-      int at_marker = level >= 0 && !p->stack[level].quote && p->stack[level].item_line == p->li;
+      int at_marker = level >= 0 && !p->stack[level].quote && !p->stack[level].footnote &&
+                      p->stack[level].item_line == p->li;
       if (!at_marker) record_blank(p, level, p->le);
     }
     return;

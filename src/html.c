@@ -61,7 +61,8 @@ typedef struct html_state {
   size_t root_base; /* `base` of the document's output (definitions write elsewhere) */
   uint32_t fn_depth; /* open footnote definitions */
   int tagfilter;     /* GFM with raw HTML allowed: gfm_tagfilter.h */
-  int slurp_one;     /* drop the line ending at slurp_at (after a footnote definition) */
+  int slurp_one;     /* 1: drop the line ending at slurp_at (after a footnote definition);
+                        2: drop the first one written at or after slurp_at */
   uint32_t slurp_at;
 } html_state;
 
@@ -120,11 +121,28 @@ static void line_ending_if_needed(html_state *st) {
 static void source_eol(html_state *st, html_eol e) {
   if (!e.len || st->slurp_all) return;
   if (st->slurp_one && e.at >= st->slurp_at) {
+    int any = st->slurp_one == 2;
     st->slurp_one = 0;
-    if (e.at == st->slurp_at) return;
+    if (any || e.at == st->slurp_at) return;
   }
   mdx_buf_put(st->out, st->src + e.at, e.len);
   st->last_was_tag = 0;
+}
+
+/* After a footnote definition that holds its own last line ending (footnote_exit), the
+ * first line ending micromark meets goes, wherever it is: in text, code, HTML or a hard
+ * break. Splits `*v` there: `*v` keeps what comes before, `*tail` gets what follows. */
+static int slurp_split(html_state *st, mdx_str *v, mdx_str *tail) {
+  if (st->slurp_one != 2 || st->slurp_all || !v->ptr) return 0;
+  uint32_t i = 0;
+  while (i < v->len && v->ptr[i] != '\n' && v->ptr[i] != '\r') i++; /* bounded: one pass */
+  if (i == v->len) return 0;
+  uint32_t n = v->ptr[i] == '\r' && i + 1 < v->len && v->ptr[i + 1] == '\n' ? 2 : 1;
+  tail->ptr = v->ptr + i + n;
+  tail->len = v->len - i - n;
+  v->len = i;
+  st->slurp_one = 0;
+  return 1;
 }
 
 static void flush_pending(html_state *st) {
@@ -333,9 +351,17 @@ static void item_close(html_state *st) {
   st->slurp_all = 0;
 }
 
+static void put_html_part(html_state *st, const mdx_node *node, mdx_str v);
+
 static void put_html(html_state *st, const mdx_node *node) {
-  mdx_str v = node->value;
+  mdx_str v = node->value, tail;
   if (!v.ptr) return;
+  int split = slurp_split(st, &v, &tail);
+  put_html_part(st, node, v);
+  if (split) put_html_part(st, node, tail);
+}
+
+static void put_html_part(html_state *st, const mdx_node *node, mdx_str v) {
   if (st->tagfilter)
     mdx_tagfilter_put(st->out, v.ptr, v.len, !is_flow(node));
   else if (st->options & MDX_OPT_DANGEROUS_HTML)
@@ -401,6 +427,12 @@ static uint32_t count_eols(const char *s, uint32_t len) {
 /* Writes a code value: escaped, without its line endings while micromark drops them. */
 static void put_code_value(html_state *st, mdx_str v) {
   if (!v.ptr || !v.len) return;
+  mdx_str tail;
+  if (slurp_split(st, &v, &tail)) { /* indented code after a footnote definition */
+    put_escaped(st->out, v.ptr, v.len);
+    v = tail;
+    st->last_was_tag = 0;
+  }
   if (!st->slurp_all) {
     put_escaped(st->out, v.ptr, v.len);
     st->last_was_tag = 0;
@@ -439,6 +471,9 @@ static void render_code(html_state *st, const mdx_node *node) {
     mdx_buf_putc(out, '"');
   }
   tag(st, ">");
+  /* micromark's fence asks to drop its own line ending, which it does (see below): a
+   * request left by a footnote definition (footnote_exit) is spent with it. */
+  if (fenced && st->slurp_one == 2) st->slurp_one = 0;
   int seen = 0, unclosed = 0;
   for (uint32_t i = 0; v.ptr && i < v.len && !seen; i++) /* bounded: one pass */
     seen = v.ptr[i] != '\n' && v.ptr[i] != '\r';
@@ -497,7 +532,9 @@ static int heading_index(const mdx_node *node) {
 static void put_break(html_state *st, const mdx_node *node) {
   tag(st, "<br />");
   html_eol e = eol_of_line(st, node->start);
-  if (e.len)
+  if (st->slurp_one == 2 && !st->slurp_all) {
+    st->slurp_one = 0; /* footnote_exit */
+  } else if (e.len)
     mdx_buf_put(st->out, st->src + e.at, e.len);
   else
     mdx_buf_put(st->out, st->style, st->style_len);
@@ -605,12 +642,18 @@ static void footnote_enter(html_state *st) {
 
 static void footnote_exit(html_state *st, const mdx_node *node) {
   if (!st->fn_depth) return; /* entering failed */
+  /* A line ending the definition's span covers (its last line's, when a following line
+   * such as a bare `>` continued it) is micromark's inside the definition. */
+  if (node && st->pending.len && st->pending.at < node->end) flush_pending(st);
   st->out = mdx_fn_html_def_exit(st->fn, node);
   st->base = --st->fn_depth ? 0 : st->root_base;
-  /* micromark drops the line ending that ends the definition's last line. */
+  /* micromark drops the next line ending token after the definition: the one that ends
+   * its last line, unless that line was blank (an empty definition) or a construct took
+   * its line ending inside (unclosed fenced code, HTML of kinds 1-5) -- then the
+   * definition's end is not followed by one, and the first one written later goes. */
   html_eol e = node ? eol_after(st, node->end) : no_eol;
-  st->slurp_one = e.len != 0;
-  st->slurp_at = e.at;
+  st->slurp_one = e.len ? 1 : node && st->src && node->end < st->src_len ? 2 : 0;
+  st->slurp_at = e.len ? e.at : node ? node->end : 0;
   st->last_was_tag = 0;
 }
 
@@ -704,16 +747,25 @@ static int render_enter(html_state *st, const mdx_node *node) {
       put_html(st, node);
     return 1;
   case MDX_NODE_CODE: render_code(st, node); return 1;
-  case MDX_NODE_TEXT:
-    put_str(out, node->value);
+  case MDX_NODE_TEXT: {
+    mdx_str v = node->value, tail;
+    int split = slurp_split(st, &v, &tail);
+    put_str(out, v);
+    if (split) put_str(out, tail);
     st->last_was_tag = 0;
+  }
     return 1;
   case MDX_NODE_EMPHASIS: tag(st, "<em>"); return 0;
   case MDX_NODE_STRONG: tag(st, "<strong>"); return 0;
   case MDX_NODE_DELETE: tag(st, "<del>"); return 0;
   case MDX_NODE_INLINE_CODE:
     mdx_buf_puts(out, "<code>");
-    put_code_text(out, node->value);
+    {
+      mdx_str v = node->value, tail;
+      int split = slurp_split(st, &v, &tail);
+      put_code_text(out, v);
+      if (split) put_code_text(out, tail);
+    }
     tag(st, "</code>");
     return 1;
   case MDX_NODE_BREAK: put_break(st, node); return 1;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "html_footnote.h"
+#include "unicode.h"
 
 typedef struct fn_entry {
   mdx_str key;
@@ -101,14 +102,28 @@ static fn_entry *entry(mdx_fn_html *f, mdx_str key) {
   return e;
 }
 
-/* sanitizeUri(id.toLowerCase()): lowercased (ASCII; docs/differences.md), percent-encoded
- * as micromark's normalizeUri does, `&` escaped. */
+static void put_id_lower(mdx_buf *out, mdx_str key);
+
+/* sanitizeUri(id.toLowerCase()): lowercased as JavaScript does (unicode.h), then
+ * percent-encoded as micromark's normalizeUri does, `&` escaped. */
 static void put_id(mdx_buf *out, mdx_str key) {
+  mdx_buf low; /* the lowercased label (labels are at most 999 characters) */
+  mdx_buf_init(&low);
+  for (uint32_t i = 0, len = 0; i < key.len; i += len) { /* bounded: the label */
+    char tmp[MDX_FOLD_MAX];
+    mdx_buf_put(&low, tmp, mdx_unicode_lower(key.ptr, key.len, i, &len, tmp));
+  }
+  if (low.failed) out->failed = 1;
+  put_id_lower(out, (mdx_str){low.data, (uint32_t)low.len});
+  mdx_buf_free(&low);
+}
+
+/* put_id on a label already lowercased. */
+static void put_id_lower(mdx_buf *out, mdx_str key) {
   static const char hex[] = "0123456789ABCDEF";
   const unsigned char *s = (const unsigned char *)key.ptr;
-  for (uint32_t i = 0; i < key.len; i++) { /* bounded: the label */
+  for (uint32_t i = 0; s && i < key.len; i++) { /* bounded: the label */
     unsigned char c = s[i];
-    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
     int alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     if (c == '%' && i + 2 < key.len) {
       unsigned char a = s[i + 1], b = s[i + 2];

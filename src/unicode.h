@@ -18,4 +18,10 @@ uint32_t mdx_utf8_put(uint32_t cp, char *out);
  * length. */
 uint32_t mdx_unicode_fold(uint32_t cp, char out[MDX_FOLD_MAX]);
 
+/* Writes the UTF-8 of the character at s[i] (of s[0..n)) as String#toLowerCase writes it
+ * there (a capital sigma is final or not by its neighbours); sets *len to the bytes read;
+ * returns the bytes written. */
+uint32_t mdx_unicode_lower(const char *s, uint32_t n, uint32_t i, uint32_t *len,
+                           char out[MDX_FOLD_MAX]);
+
 #endif

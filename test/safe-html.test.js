@@ -4,6 +4,7 @@
 // match micromark's default output exactly, and contain nothing executable.
 const assert = require('node:assert/strict')
 const mdx = require('..')
+const reference = require('./helpers/reference.js')
 
 const vectors = [
   '<script>alert(1)</script>',
@@ -87,6 +88,20 @@ const mathVectors = [
   '$\\href{javascript:alert(1)}{x}$ and $\\url{javascript:alert(1)}$'
 ]
 
+// The same with GFM and frontmatter on: autolink literals, tables, footnotes, tasks.
+const gfmVectors = [
+  'www.javascript:alert(1).com',
+  'javascript:alert(1)@x.com and x@javascript:alert(1)',
+  'https://x.com/<script>alert(1)</script>',
+  'www.x.com/"onmouseover="alert(1)',
+  '| <script> | b |\n| - | - |\n| <img src=x onerror=alert(1)> | [x](javascript:alert(1)) |',
+  'a[^1]\n\n[^1]: <script>alert(1)</script> [x](javascript:alert(1))',
+  '[^"><script>alert(1)</script>]\n\n[^"><script>alert(1)</script>]: x',
+  '- [x] <script>alert(1)</script>\n- [ ] [y](vbscript:x)',
+  '~~<script>alert(1)</script>~~ ~[x](javascript:alert(1))~',
+  '---\ntitle: <script>alert(1)</script>\n---\n<b onclick=x>'
+]
+
 /** Nothing executable: every `<` opens one of the renderer's own tags (raw HTML is
  * escaped) written as `<name( attr="value")*( /)?>` or `</name>`; no attribute is an
  * event handler; no href/src has a dangerous scheme. */
@@ -109,9 +124,10 @@ function assertInert(html) {
 const md = {format: 'md', gfm: false, math: false, frontmatter: false}
 
 describe('HTML: safe by default (as micromark)', () => {
-  let micromark
+  let micromark, ref
   before(async () => {
     ;({micromark} = await import('micromark'))
+    ref = await reference.load()
   })
 
   for (const source of vectors) {
@@ -125,6 +141,15 @@ describe('HTML: safe by default (as micromark)', () => {
   for (const source of mathVectors) {
     it(`math: ${JSON.stringify(source)}`, () => {
       assertInert(mdx.toHtml(source, {format: 'md', math: true}))
+    })
+  }
+
+  for (const source of gfmVectors) {
+    it(`gfm: ${JSON.stringify(source)}`, () => {
+      const options = {format: 'md', gfm: true, math: false, frontmatter: true}
+      const html = mdx.toHtml(source, options)
+      assert.equal(html, ref.html(source, options))
+      assertInert(html)
     })
   }
 
