@@ -14,6 +14,16 @@ let reference
 /** JSON round trip: the reference leaves no undefined fields, and neither should we. */
 const plain = (tree) => JSON.parse(JSON.stringify(tree))
 
+/** What parsing `source` with `fn` gives: the tree, or the syntax error's place and words. */
+function outcome(fn, source) {
+  try {
+    return plain(fn(source))
+  } catch (error) {
+    if (typeof error.reason !== 'string') throw error
+    return {error: [error.line, error.column, error.reason, error.ruleId]}
+  }
+}
+
 function same(source) {
   let ours
   try {
@@ -306,14 +316,6 @@ describe('MDX: same trees as mdast-util-from-markdown with micromark-extension-m
 
   it('2,000 seeded random documents (test/helpers/random-mdx.js), trees and errors', () => {
     const {randomMdx} = require('./helpers/random-mdx.js')
-    const outcome = (fn, source) => {
-      try {
-        return plain(fn(source))
-      } catch (error) {
-        if (typeof error.reason !== 'string') throw error
-        return {error: [error.line, error.column, error.reason, error.ruleId]}
-      }
-    }
     const failed = []
     for (let seed = 1; seed <= 2000; seed++) {
       const source = randomMdx(seed)
@@ -325,14 +327,6 @@ describe('MDX: same trees as mdast-util-from-markdown with micromark-extension-m
 
   it('3,000 seeded random documents mixing MDX with Markdown and its extensions (test/helpers/random-mdx-mixed.js), trees and errors', () => {
     const {randomMdx} = require('./helpers/random-mdx-mixed.js')
-    const outcome = (fn, source) => {
-      try {
-        return plain(fn(source))
-      } catch (error) {
-        if (typeof error.reason !== 'string') throw error
-        return {error: [error.line, error.column, error.reason, error.ruleId]}
-      }
-    }
     const failed = []
     let valid = 0
     for (let seed = 1; seed <= 3000; seed++) {

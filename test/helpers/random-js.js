@@ -8,17 +8,7 @@
 // unterminated on purpose (open string, template, comment, bracket, JSX text `}`).
 // The same seed always gives the same samples.
 
-/** mulberry32: a small, fast, seedable PRNG. */
-function rng(seed) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+const {rng} = require('./random-markdown.js')
 
 function generator(seed) {
   const random = rng(seed)
