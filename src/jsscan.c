@@ -634,6 +634,7 @@ size_t mdx_js_scan_feed(mdx_js_scan *s, const char *p, size_t len, int stop_at_c
           tag_end(s);
         } else if (c == '/') {
           s->mode = M_TAG_SLASH;
+          s->token_at = at; /* a comment starts here, or acorn fails here */
         } else if (c == '"' || c == '\'') {
           s->mode = M_JSX_STRING;
           s->quote = c;
@@ -664,6 +665,10 @@ size_t mdx_js_scan_feed(mdx_js_scan *s, const char *p, size_t len, int stop_at_c
         if (s->prev == T_TAGSTART) { /* `</`: a closing tag after all */
           uint32_t tag_at = s->stack_at[s->depth - 1];
           s->depth -= 2;
+          if (top(s) != K_J_EXPR) { /* not among children: acorn wants a name at `/` */
+            fail(s, MDX_JS_INVALID, s->token_at);
+            break;
+          }
           push(s, K_J_CTAG, tag_at);
         } else {
           name_done(s);

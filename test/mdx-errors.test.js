@@ -179,6 +179,8 @@ const broken = [
   "<a {x +\n  y} />",
   "<a {b c} />",
   "<a\n---\n/> c",
+  "{</A>}",
+  "{< /A>}",
 ]
 
 /** Our error for `source` in the reference's terms, or null if parse() did not throw. */
