@@ -181,6 +181,9 @@ const broken = [
   "<a\n---\n/> c",
   "{</A>}",
   "{< /A>}",
+  "- [x] a <B>",
+  "* [X]\ta\n  b <B>",
+  "<B>\n- [x] a </B>",
 ]
 
 /** Our error for `source` in the reference's terms, or null if parse() did not throw. */
