@@ -184,6 +184,9 @@ const broken = [
   "- [x] a <B>",
   "* [X]\ta\n  b <B>",
   "<B>\n- [x] a </B>",
+  "- a\n<_y\n  q=\"r\">\n\n</_y>\n",
+  "- a\n<b\nc />\n",
+  "- a\n{b +\nc}\n",
 ]
 
 /** Our error for `source` in the reference's terms, or null if parse() did not throw. */

@@ -28,6 +28,10 @@ function same(source) {
 // lines and containers), ESM, JSX (flow and text, names, attributes, nesting, fragments,
 // containers) and what MDX turns off (indented code, HTML, autolinks).
 const cases = [
+  "- a\n<b\n  c />\n",
+  "> a\n<b\n> c />\n",
+  "- a\n{b +\n  c}\n- d",
+  "- a\n<b />\n",
   "{a+\n    b}",
   "x {a+\n     b} y",
   "> {a+\n> b}",
