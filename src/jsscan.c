@@ -408,6 +408,9 @@ static void punctuator(mdx_js_scan *s, unsigned char c) {
     /* `+=`, `===`, `>>>`, `&&`… are one token (`++` and `--` are handled above). */
     joined = last != 0 && ((c == '=' && strchr("=!<>+-*/%&|^?", last)) ||
                            (c == last && strchr("<>&|?*", c)));
+    /* An operator that only ever follows an operand, where an operand is wanted: acorn
+     * fails at it (`{\n> a\n}` when a block quote's line went into the expression). */
+    if (!joined && expr_allowed(s) && strchr(">%=&|^?", c)) fail(s, MDX_JS_INVALID, s->offset);
     token(s, T_OTHER, 1, 1);
   }
   s->punct = c;

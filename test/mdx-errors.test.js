@@ -187,6 +187,8 @@ const broken = [
   "- a\n<_y\n  q=\"r\">\n\n</_y>\n",
   "- a\n<b\nc />\n",
   "- a\n{b +\nc}\n",
+  "{\n> a\n}",
+  "export const c =\n> a\n",
 ]
 
 /** Our error for `source` in the reference's terms, or null if parse() did not throw. */

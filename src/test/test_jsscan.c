@@ -237,7 +237,10 @@ static void test_jsx(void) {
   INVALID("<a>}</a>}", 3);           /* `}` in JSX text is an error for acorn-jsx */
   INVALID("<a>x > y</a>}", 5);
   INVALID("<a><b>}</b></a>}", 6);
-  INVALID("</a>}", 1);              /* acorn-jsx wants a name where the `/` is */
+  INVALID("</a>}", 1);
+  INVALID("\n> a\n}", 1);          /* an operator where an operand is wanted */
+  INVALID("a = = b}", 4);
+  INVALID("(%a)}", 1);              /* acorn-jsx wants a name where the `/` is */
   /* Closing names must match the opening ones (acorn-jsx: "Expected corresponding JSX
    * closing tag"); the error is at the closing tag. */
   INVALID("<a></b>}", 3);
