@@ -353,6 +353,7 @@ static int closer(mdx_js_scan *s, unsigned char c, int stop_at_close) {
       break;
     case K_B_TMPL:
       token(s, T_OTHER, 1, 0);
+      if (top(s) == K_Q_TMPL) s->stack_at[s->depth - 1] = s->offset + 1;
       break;
     case K_B_JCHILD:
       token(s, T_BRACER, 1, 0);
@@ -449,7 +450,12 @@ size_t mdx_js_scan_feed(mdx_js_scan *s, const char *p, size_t len, int stop_at_c
           s->quote = c;
           s->token_at = at;
         } else if (c == '`') {
-          if (push(s, K_Q_TMPL, at)) s->mode = M_TEMPLATE;
+          /* acorn reports an unterminated template where its text starts: after the
+           * backtick, or after the `}` of its last substitution (see closer) */
+          if (push(s, K_Q_TMPL, at)) {
+            s->stack_at[s->depth - 1] = at + 1;
+            s->mode = M_TEMPLATE;
+          }
         } else if (c == '/') {
           set_flag(s, F_REGEX, expr_allowed(s) || s->prev == T_AWAIT);
           s->token_at = at;
@@ -484,6 +490,7 @@ size_t mdx_js_scan_feed(mdx_js_scan *s, const char *p, size_t len, int stop_at_c
         }
         if (s->flags & F_REGEX) {
           s->mode = M_REGEX;
+          s->token_at = at; /* acorn reports an unterminated regex after its `/` */
         } else {
           token(s, T_OTHER, 1, 1); /* division */
           s->punct = '/';

@@ -189,6 +189,11 @@ const broken = [
   "- a\n{b +\nc}\n",
   "{\n> a\n}",
   "export const c =\n> a\n",
+  "export const c =\n```x\n",
+  "{a\n* ```js{b}",
+  "{`a\n${b} c}",
+  "export const j = {\n  k: 1\n</>\n}\n",
+  "{a\n/b/ /c\n}",
 ]
 
 /** Our error for `source` in the reference's terms, or null if parse() did not throw. */

@@ -125,9 +125,10 @@ static void test_templates(void) {
   STOP_LAST("tag`}` / 2}");
   STOP_LAST("`${<a>{'}'}</a>}`}");
   STOP_LAST("`${/}/}` / 1}");
-  OPEN("`abc", TEMPLATE, 0);
+  OPEN("`abc", TEMPLATE, 1);          /* acorn: where the text starts */
   OPEN("a + `b ${c", TEMPLATE, 7);   /* the innermost: `${` */
-  OPEN("`${`", TEMPLATE, 3);
+  OPEN("`a ${b} c", TEMPLATE, 7);      /* after the last substitution's `}` */
+  OPEN("`${`", TEMPLATE, 4);
   OPEN("`${(", BRACKET, 3);
 }
 
@@ -199,10 +200,10 @@ static void test_regex(void) {
   STOP_LAST("a => /}/}");
   STOP_LAST("a.b?.c / 2 / 1}");
   STOP_LAST("[...a, .../}/]}");
-  OPEN("x = /ab", REGEX, 4);
-  OPEN("x = /[}/", REGEX, 4);
+  OPEN("x = /ab", REGEX, 5);     /* acorn: after the `/` */
+  OPEN("x = /[}/", REGEX, 5);
   OPEN("x = /", REGEX, 4);
-  INVALID("x = /a\n}/}", 4);
+  INVALID("x = /a\n}/}", 5);
   OPEN("x /", OPERAND, 3);       /* a division awaiting its right side */
 }
 
@@ -267,7 +268,7 @@ static void test_esm(void) {
   ESM("export const a = {b: 1}", MDX_JS_OPEN_NONE, 0);
   ESM("import a from 'b' // c", MDX_JS_OPEN_NONE, 0);
   ESM("import {a} from 'b'\nexport default function () {\n  return <a>}</a>\n}", MDX_JS_INVALID, 61);
-  ESM("export const a = `", MDX_JS_OPEN_TEMPLATE, 17);
+  ESM("export const a = `", MDX_JS_OPEN_TEMPLATE, 18);
   ESM("export function f() {", MDX_JS_OPEN_BRACKET, 20);
   ESM("export {a}}", MDX_JS_INVALID, 10);
   ESM("export const a = () => {\n  if (x) /}/.test(y)\n}", MDX_JS_OPEN_NONE, 0);
