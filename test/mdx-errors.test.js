@@ -194,6 +194,8 @@ const broken = [
   "{`a\n${b} c}",
   "export const j = {\n  k: 1\n</>\n}\n",
   "{a\n/b/ /c\n}",
+  "<A {c, d as e} />",
+  "<A {...c, \"d\" e} />",
 ]
 
 /** Our error for `source` in the reference's terms, or null if parse() did not throw. */
