@@ -1119,6 +1119,17 @@ static int lazy_tag_interrupts(bk *p, bk_cur c) {
   return mdx_blocks_html_start(p->s, c.off, p->le, 1, 1, &from, &state) == 7;
 }
 
+/* A lazy line whose MDX tag or expression group interrupts the open paragraph and is
+ * still open at the end of the line: micromark keeps the containers open for a construct
+ * that spans the line's end, so the group starts inside them. */
+static int lazy_group_stays(bk *p, bk_cur c) {
+  if (!p->mdx || rest_blank(p, &c)) return 0;
+  cur_skip_ws(p, &c, UINT32_MAX);
+  if (c.off >= p->le || (p->s[c.off] != '<' && p->s[c.off] != '{')) return 0;
+  if (!p->probe) p->probe = mdx_flow_new(p->doc);
+  return mdx_flow_start(p->probe, c.off, p->le, p->ln, p->li) == MDX_FLOW_MORE;
+}
+
 /* ---- lines ------------------------------------------------------------------------ */
 
 static void feed_prefixes(bk *p) {
@@ -1235,7 +1246,7 @@ static void process_line(bk *p) {
         flow_line(p, c, 1);
         return;
       }
-      if (p->flow == FLOW_PARA && lazy_tag_interrupts(p, c)) {
+      if (p->flow == FLOW_PARA && (lazy_tag_interrupts(p, c) || lazy_group_stays(p, c))) {
         /* micromark cannot tell yet whether the paragraph is over (a complete tag looks
          * at the next line), so the containers stay open and the HTML joins them. */
         feed_prefixes(p);

@@ -353,6 +353,7 @@ static int closer(mdx_js_scan *s, unsigned char c, int stop_at_close) {
       break;
     case K_B_TMPL:
       token(s, T_OTHER, 1, 0);
+      if (top(s) == K_Q_TMPL) s->stack_at[s->depth - 1] = s->offset + 1;
       break;
     case K_B_JCHILD:
       token(s, T_BRACER, 1, 0);
@@ -408,6 +409,9 @@ static void punctuator(mdx_js_scan *s, unsigned char c) {
     /* `+=`, `===`, `>>>`, `&&`… are one token (`++` and `--` are handled above). */
     joined = last != 0 && ((c == '=' && strchr("=!<>+-*/%&|^?", last)) ||
                            (c == last && strchr("<>&|?*", c)));
+    /* An operator that only ever follows an operand, where an operand is wanted: acorn
+     * fails at it (`{\n> a\n}` when a block quote's line went into the expression). */
+    if (!joined && expr_allowed(s) && strchr(">%=&|^?", c)) fail(s, MDX_JS_INVALID, s->offset);
     token(s, T_OTHER, 1, 1);
   }
   s->punct = c;
@@ -446,7 +450,12 @@ size_t mdx_js_scan_feed(mdx_js_scan *s, const char *p, size_t len, int stop_at_c
           s->quote = c;
           s->token_at = at;
         } else if (c == '`') {
-          if (push(s, K_Q_TMPL, at)) s->mode = M_TEMPLATE;
+          /* acorn reports an unterminated template where its text starts: after the
+           * backtick, or after the `}` of its last substitution (see closer) */
+          if (push(s, K_Q_TMPL, at)) {
+            s->stack_at[s->depth - 1] = at + 1;
+            s->mode = M_TEMPLATE;
+          }
         } else if (c == '/') {
           set_flag(s, F_REGEX, expr_allowed(s) || s->prev == T_AWAIT);
           s->token_at = at;
@@ -481,6 +490,7 @@ size_t mdx_js_scan_feed(mdx_js_scan *s, const char *p, size_t len, int stop_at_c
         }
         if (s->flags & F_REGEX) {
           s->mode = M_REGEX;
+          s->token_at = at; /* acorn reports an unterminated regex after its `/` */
         } else {
           token(s, T_OTHER, 1, 1); /* division */
           s->punct = '/';
@@ -634,6 +644,7 @@ size_t mdx_js_scan_feed(mdx_js_scan *s, const char *p, size_t len, int stop_at_c
           tag_end(s);
         } else if (c == '/') {
           s->mode = M_TAG_SLASH;
+          s->token_at = at; /* a comment starts here, or acorn fails here */
         } else if (c == '"' || c == '\'') {
           s->mode = M_JSX_STRING;
           s->quote = c;
@@ -664,6 +675,10 @@ size_t mdx_js_scan_feed(mdx_js_scan *s, const char *p, size_t len, int stop_at_c
         if (s->prev == T_TAGSTART) { /* `</`: a closing tag after all */
           uint32_t tag_at = s->stack_at[s->depth - 1];
           s->depth -= 2;
+          if (top(s) != K_J_EXPR) { /* not among children: acorn wants a name at `/` */
+            fail(s, MDX_JS_INVALID, s->token_at);
+            break;
+          }
           push(s, K_J_CTAG, tag_at);
         } else {
           name_done(s);

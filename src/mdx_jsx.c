@@ -265,6 +265,12 @@ static void expr_done(mdx_doc *doc, mdx_tag *t, uint32_t close) {
     int spread = v.len - i >= 3 && memcmp(v.ptr + i, "...", 3) == 0;
     uint32_t key = spread ? 0 : not_spread(doc, t, v, i);
     uint32_t extra = spread_extra(v.ptr, v.len);
+    /* acorn reads the whole object first: a later property that breaks it (`{a, b c}`) */
+    for (uint32_t at = extra; at != UINT32_MAX;) { /* bounded: each round moves past a comma */
+      if (!(v.len - at >= 3 && memcmp(v.ptr + at, "...", 3) == 0)) not_spread(doc, t, v, at);
+      uint32_t next = spread_extra(v.ptr + at, v.len - at);
+      at = next == UINT32_MAX ? next : at + next;
+    }
     if (extra != UINT32_MAX)
       mdx_syntax_error(doc, mdx_expr_src(&t->expr, extra), "spread-extra",
                        "Unexpected extra content in spread: only a single spread is supported");

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "limits.h"
+#include "gfm_tasks.h"
 #include "mdx_syntax.h"
 
 /* The micromark token whose end the reference names in "before the end of `…`". */
@@ -58,6 +59,20 @@ static void span(mdx_doc *doc, const mdx_node *n, char out[72]) {
   snprintf(out, 72, "%s-%s", a, b);
 }
 
+/* Where the micromark token of `n` starts: a task list item's paragraph token holds the
+ * check (`[x] `) that mdast-util-gfm-task-list-item moved the paragraph's start past. */
+static uint32_t token_start(const mdx_doc *doc, const mdx_node *n) {
+  uint32_t at = n->start;
+  if (n->type != MDX_NODE_PARAGRAPH || !n->parent || n->parent->type != MDX_NODE_LIST_ITEM ||
+      !(n->parent->flags & MDX_FLAG_CHECKED_SET) || !mdx_task_paragraph(doc, n) || at < 4)
+    return at;
+  const char *s = doc->src;
+  char v = s[at - 3];
+  if (s[at - 2] == ']' && s[at - 4] == '[' && (v == 'x' || v == 'X' || v == ' ' || v == '\t'))
+    return at - 4;
+  return at;
+}
+
 static void right_is_tag(mdx_doc *doc, const mdx_node *open, const mdx_node *closing) {
   char name[256], where[72];
   span(doc, open, where);
@@ -65,7 +80,7 @@ static void right_is_tag(mdx_doc *doc, const mdx_node *open, const mdx_node *clo
   if (!closing)
     mdx_syntax_error(doc, UINT32_MAX, "end-tag-mismatch", "Expected a closing tag for `%s` (%s)",
                      name, where);
-  mdx_syntax_error(doc, closing->start, "end-tag-mismatch",
+  mdx_syntax_error(doc, token_start(doc, closing), "end-tag-mismatch",
                    "Expected a closing tag for `%s` (%s) before the end of `%s`", name, where,
                    token_name(closing));
 }
@@ -93,7 +108,7 @@ static void close_tag(mdx_doc *doc, mdx_node **stack, uint32_t depth, mdx_node *
     const mdx_node *p = n->parent;
     char e[32], s[32];
     mdx_err_point(doc, p->end, e);
-    mdx_err_point(doc, p->start, s);
+    mdx_err_point(doc, token_start(doc, p), s);
     mdx_syntax_error(doc, n->start, "end-tag-mismatch",
                      "Expected the closing tag `%s` either after the end of `%s` (%s) or "
                      "another opening tag after the start of `%s` (%s)",

@@ -179,6 +179,23 @@ const broken = [
   "<a {x +\n  y} />",
   "<a {b c} />",
   "<a\n---\n/> c",
+  "{</A>}",
+  "{< /A>}",
+  "- [x] a <B>",
+  "* [X]\ta\n  b <B>",
+  "<B>\n- [x] a </B>",
+  "- a\n<_y\n  q=\"r\">\n\n</_y>\n",
+  "- a\n<b\nc />\n",
+  "- a\n{b +\nc}\n",
+  "{\n> a\n}",
+  "export const c =\n> a\n",
+  "export const c =\n```x\n",
+  "{a\n* ```js{b}",
+  "{`a\n${b} c}",
+  "export const j = {\n  k: 1\n</>\n}\n",
+  "{a\n/b/ /c\n}",
+  "<A {c, d as e} />",
+  "<A {...c, \"d\" e} />",
 ]
 
 /** Our error for `source` in the reference's terms, or null if parse() did not throw. */

@@ -38,6 +38,13 @@ function same(source) {
 // lines and containers), ESM, JSX (flow and text, names, attributes, nesting, fragments,
 // containers) and what MDX turns off (indented code, HTML, autolinks).
 const cases = [
+  "- a\n<b\n  c />\n",
+  "> a\n<b\n> c />\n",
+  "- a\n{b +\n  c}\n- d",
+  "- a\n<b />\n",
+  "{a || b && c | d ^ e & f % g}",
+  "{a ?? b ? c : d >= e >>> f}",
+  "{x = 1} {a => b} {a?.b} {[,a]}",
   "{a+\n    b}",
   "x {a+\n     b} y",
   "> {a+\n> b}",

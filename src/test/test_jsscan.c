@@ -125,9 +125,10 @@ static void test_templates(void) {
   STOP_LAST("tag`}` / 2}");
   STOP_LAST("`${<a>{'}'}</a>}`}");
   STOP_LAST("`${/}/}` / 1}");
-  OPEN("`abc", TEMPLATE, 0);
+  OPEN("`abc", TEMPLATE, 1);          /* acorn: where the text starts */
   OPEN("a + `b ${c", TEMPLATE, 7);   /* the innermost: `${` */
-  OPEN("`${`", TEMPLATE, 3);
+  OPEN("`a ${b} c", TEMPLATE, 7);      /* after the last substitution's `}` */
+  OPEN("`${`", TEMPLATE, 4);
   OPEN("`${(", BRACKET, 3);
 }
 
@@ -199,10 +200,10 @@ static void test_regex(void) {
   STOP_LAST("a => /}/}");
   STOP_LAST("a.b?.c / 2 / 1}");
   STOP_LAST("[...a, .../}/]}");
-  OPEN("x = /ab", REGEX, 4);
-  OPEN("x = /[}/", REGEX, 4);
+  OPEN("x = /ab", REGEX, 5);     /* acorn: after the `/` */
+  OPEN("x = /[}/", REGEX, 5);
   OPEN("x = /", REGEX, 4);
-  INVALID("x = /a\n}/}", 4);
+  INVALID("x = /a\n}/}", 5);
   OPEN("x /", OPERAND, 3);       /* a division awaiting its right side */
 }
 
@@ -237,7 +238,10 @@ static void test_jsx(void) {
   INVALID("<a>}</a>}", 3);           /* `}` in JSX text is an error for acorn-jsx */
   INVALID("<a>x > y</a>}", 5);
   INVALID("<a><b>}</b></a>}", 6);
-  INVALID("</a>}", 3);
+  INVALID("</a>}", 1);
+  INVALID("\n> a\n}", 1);          /* an operator where an operand is wanted */
+  INVALID("a = = b}", 4);
+  INVALID("(%a)}", 1);              /* acorn-jsx wants a name where the `/` is */
   /* Closing names must match the opening ones (acorn-jsx: "Expected corresponding JSX
    * closing tag"); the error is at the closing tag. */
   INVALID("<a></b>}", 3);
@@ -264,7 +268,7 @@ static void test_esm(void) {
   ESM("export const a = {b: 1}", MDX_JS_OPEN_NONE, 0);
   ESM("import a from 'b' // c", MDX_JS_OPEN_NONE, 0);
   ESM("import {a} from 'b'\nexport default function () {\n  return <a>}</a>\n}", MDX_JS_INVALID, 61);
-  ESM("export const a = `", MDX_JS_OPEN_TEMPLATE, 17);
+  ESM("export const a = `", MDX_JS_OPEN_TEMPLATE, 18);
   ESM("export function f() {", MDX_JS_OPEN_BRACKET, 20);
   ESM("export {a}}", MDX_JS_INVALID, 10);
   ESM("export const a = () => {\n  if (x) /}/.test(y)\n}", MDX_JS_OPEN_NONE, 0);
