@@ -20,15 +20,7 @@
 #include "mdx.h"
 #include "node.h"
 
-/* Prints which invariant failed (libFuzzer shows stderr with the crash), then traps. */
-#define FUZZ_CHECK(cond)                                                              \
-  do {                                                                                \
-    if (!(cond)) {                                                                    \
-      fprintf(stderr, "fuzz invariant violated: %s (%s:%d)\n", #cond, __FILE__,       \
-              __LINE__);                                                              \
-      __builtin_trap();                                                               \
-    }                                                                                 \
-  } while (0)
+#include "fuzz_check.h"
 
 /* Tree checks carry a tag and name the nodes involved, so that findings can be sorted
  * by kind ("sibling-order: listItem [0,8) then listItem [6,9)"). FUZZ_SKIP=tag,tag

@@ -6,16 +6,9 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "fuzz_check.h"
 #include "jsscan.h"
 
-#define CHECK(cond)                                                                   \
-  do {                                                                                \
-    if (!(cond)) {                                                                    \
-      fprintf(stderr, "fuzz invariant violated: %s (%s:%d)\n", #cond, __FILE__,       \
-              __LINE__);                                                              \
-      __builtin_trap();                                                               \
-    }                                                                                 \
-  } while (0)
 
 typedef struct {
   long stop; /* -1: not stopped */
@@ -31,22 +24,22 @@ static result run(const char *p, size_t len, size_t chunk, int stop_at_close) {
   while (i < len) {
     size_t n = len - i < chunk ? len - i : chunk;
     size_t used = mdx_js_scan_feed(&scan, p + i, n, stop_at_close);
-    CHECK(used <= n);
+    FUZZ_CHECK(used <= n);
     if (used < n) {
-      CHECK(stop_at_close);
-      CHECK(p[i + used] == '}');
-      CHECK(scan.offset == i + used);
+      FUZZ_CHECK(stop_at_close);
+      FUZZ_CHECK(p[i + used] == '}');
+      FUZZ_CHECK(scan.offset == i + used);
       r.stop = (long)(i + used);
       break;
     }
     i += n;
-    CHECK(scan.offset == i);
+    FUZZ_CHECK(scan.offset == i);
   }
   r.state = mdx_js_scan_state(&scan);
-  CHECK(r.state <= MDX_JS_INVALID);
-  CHECK(scan.depth <= MDX_MAX_JS_NESTING);
+  FUZZ_CHECK(r.state <= MDX_JS_INVALID);
+  FUZZ_CHECK(scan.depth <= MDX_MAX_JS_NESTING);
   r.open_at = scan.open_at;
-  if (r.state != MDX_JS_OPEN_NONE) CHECK(r.open_at <= scan.offset);
+  if (r.state != MDX_JS_OPEN_NONE) FUZZ_CHECK(r.open_at <= scan.offset);
   return r;
 }
 
@@ -59,8 +52,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   result whole = run(p, len, len ? len : 1, stop);
   result parts = run(p, len, chunk, stop);
   result bytes = run(p, len, 1, stop);
-  CHECK(whole.stop == parts.stop && whole.stop == bytes.stop);
-  CHECK(whole.state == parts.state && whole.state == bytes.state);
-  CHECK(whole.open_at == parts.open_at && whole.open_at == bytes.open_at);
+  FUZZ_CHECK(whole.stop == parts.stop && whole.stop == bytes.stop);
+  FUZZ_CHECK(whole.state == parts.state && whole.state == bytes.state);
+  FUZZ_CHECK(whole.open_at == parts.open_at && whole.open_at == bytes.open_at);
   return 0;
 }

@@ -5,11 +5,9 @@
  * they are linear in the line. */
 #include <string.h>
 
+#include "chars.h"
 #include "blocks_html.h"
 
-static int is_alpha(int c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-static int is_digit(int c) { return c >= '0' && c <= '9'; }
-static int is_alnum(int c) { return is_alpha(c) || is_digit(c); }
 static int is_space(int c) { return c == ' ' || c == '\t'; }
 
 static const char *const raw_names[] = {"pre", "script", "style", "textarea"};
@@ -29,7 +27,7 @@ static const char *const block_names[] = {
 static int name_in(const char *s, uint32_t len, const char *const *names, size_t count) {
   char low[16];
   if (len == 0 || len >= sizeof low) return 0;
-  for (uint32_t i = 0; i < len; i++) low[i] = (char)(s[i] | (is_alpha(s[i]) ? 0x20 : 0));
+  for (uint32_t i = 0; i < len; i++) low[i] = (char)(s[i] | (mdx_ascii_alpha(s[i]) ? 0x20 : 0));
   low[len] = 0;
   for (size_t i = 0; i < count; i++)
     if (strcmp(low, names[i]) == 0) return 1;
@@ -48,10 +46,10 @@ static int complete_tag_rest(const char *s, uint32_t i, uint32_t end, int closin
         i++;
         break;
       }
-      if (i >= end || !(s[i] == ':' || s[i] == '_' || is_alpha(s[i]))) break;
+      if (i >= end || !(s[i] == ':' || s[i] == '_' || mdx_ascii_alpha(s[i]))) break;
       i++; /* attribute name */
       while (i < end && (s[i] == '-' || s[i] == '.' || s[i] == ':' || s[i] == '_' ||
-                         is_alnum(s[i])))
+                         mdx_ascii_alnum(s[i])))
         i++;
       while (i < end && is_space(s[i])) i++;
       if (i >= end || s[i] != '=') continue;
@@ -101,7 +99,7 @@ int mdx_blocks_html_start(const char *s, uint32_t p, uint32_t end, int interrupt
       }
       return 0;
     }
-    if (i < end && is_alpha(s[i])) {
+    if (i < end && mdx_ascii_alpha(s[i])) {
       *scan_from = i + 1;
       *scan_state = MDX_HTML_SCAN_DECLARATION;
       return 4;
@@ -118,9 +116,9 @@ int mdx_blocks_html_start(const char *s, uint32_t p, uint32_t end, int interrupt
     closing = 1;
     i++;
   }
-  if (i >= end || !is_alpha(s[i])) return 0;
+  if (i >= end || !mdx_ascii_alpha(s[i])) return 0;
   uint32_t name = i;
-  while (i < end && (s[i] == '-' || is_alnum(s[i]))) i++;
+  while (i < end && (s[i] == '-' || mdx_ascii_alnum(s[i]))) i++;
   if (i < end && !(s[i] == '/' || s[i] == '>' || is_space(s[i]))) return 0;
   uint32_t name_len = i - name;
   int slash = i < end && s[i] == '/';
@@ -164,7 +162,7 @@ int mdx_blocks_html_ends(const char *s, uint32_t p, uint32_t end, int kind, int 
     case ST_RAW_NAME:
       if (c == '>') {
         if (name_in(s + name, i - name, raw_names, 4)) return 1;
-      } else if (is_alpha(c) && i - name < 8) {
+      } else if (mdx_ascii_alpha(c) && i - name < 8) {
         continue;
       }
       break;

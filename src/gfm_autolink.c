@@ -15,18 +15,16 @@
  * memoises the domain check that repeated `www.` inside one domain would redo. */
 #include <string.h>
 
+#include "chars.h"
 #include "gfm_autolink.h"
 #include "scan.h"
 
 #define NONE UINT32_MAX
 
-static int is_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-static int is_alnum(unsigned char c) { return is_alpha(c) || is_digit(c); }
-static int is_word(unsigned char c) { return is_alnum(c) || c == '_'; } /* \w */
+static int is_word(unsigned char c) { return mdx_ascii_alnum(c) || c == '_'; } /* \w */
 /* micromark's gfmAtext: what an address's local part is made of. */
 static int is_atext(unsigned char c) {
-  return is_alnum(c) || c == '+' || c == '-' || c == '.' || c == '_';
+  return mdx_ascii_alnum(c) || c == '+' || c == '-' || c == '.' || c == '_';
 }
 
 /* micromark's class of the character at s[i] (end of input: whitespace). */
@@ -68,8 +66,8 @@ static int trail(mdx_autolink_memo *m, const char *s, uint32_t n, uint32_t i) {
     }
     if (c == '&') {
       k++;
-      if (k < n && is_alpha((unsigned char)s[k])) {
-        while (k < n && is_alpha((unsigned char)s[k])) k++; /* bounded: n */
+      if (k < n && mdx_ascii_alpha((unsigned char)s[k])) {
+        while (k < n && mdx_ascii_alpha((unsigned char)s[k])) k++; /* bounded: n */
         if (k < n && s[k] == ';') {
           k++;
           continue;
@@ -178,21 +176,21 @@ static uint32_t scan_email(const char *s, uint32_t n, uint32_t r) {
   while (j < n) { /* bounded: j grows */
     unsigned char c = (unsigned char)s[j];
     if (c == '.') {
-      if (j + 1 < n && is_alnum((unsigned char)s[j + 1])) {
+      if (j + 1 < n && mdx_ascii_alnum((unsigned char)s[j + 1])) {
         dot = 1;
         j++;
         continue;
       }
       break;
     }
-    if (c == '-' || c == '_' || is_alnum(c)) {
+    if (c == '-' || c == '_' || mdx_ascii_alnum(c)) {
       data = 1;
       j++;
       continue;
     }
     break;
   }
-  return data && dot && is_alpha((unsigned char)s[j - 1]) ? j : 0;
+  return data && dot && mdx_ascii_alpha((unsigned char)s[j - 1]) ? j : 0;
 }
 
 /* Start of the run of address characters that ends just before `pos` (or holds it). */
@@ -256,7 +254,7 @@ int mdx_autolink_at(mdx_autolink_memo *m, const char *s, uint32_t n, uint32_t lo
       h = pos - 4;
     else
       return MDX_AUTOLINK_NONE;
-    if (h > 0 && is_alpha((unsigned char)s[h - 1])) return MDX_AUTOLINK_NONE;
+    if (h > 0 && mdx_ascii_alpha((unsigned char)s[h - 1])) return MDX_AUTOLINK_NONE;
     if (pos + 3 >= n || s[pos + 1] != '/' || s[pos + 2] != '/') return MDX_AUTOLINK_NONE;
     unsigned char a = (unsigned char)s[pos + 3];
     uint32_t len;
@@ -346,7 +344,7 @@ static uint32_t scan_label(const char *v, uint32_t len, uint32_t j) {
 /* /[\d\-_]$/ on a label ending at v[end - 1]. */
 static int bad_label_end(const char *v, uint32_t end) {
   unsigned char c = (unsigned char)v[end - 1];
-  return is_digit(c) || c == '-' || c == '_';
+  return mdx_ascii_digit(c) || c == '-' || c == '_';
 }
 
 static int local_char(unsigned char c) { return is_word(c) || c == '+' || c == '-' || c == '.'; }
@@ -364,7 +362,7 @@ static int part_ok(const char *v, uint32_t from, uint32_t to) {
   int alnum = 0;
   for (uint32_t i = from; i < to; i++) { /* bounded: the part */
     if (v[i] == '_') return 0;
-    if (is_alnum((unsigned char)v[i])) alnum = 1;
+    if (mdx_ascii_alnum((unsigned char)v[i])) alnum = 1;
   }
   return alnum;
 }
@@ -446,7 +444,7 @@ static uint32_t apply(mdx_doc *doc, mdx_node *text, int pass) {
         i++;
         continue;
       }
-      if (i && is_alnum((unsigned char)v[i - 1])) {
+      if (i && mdx_ascii_alnum((unsigned char)v[i - 1])) {
         i++;
         continue;
       }
@@ -514,10 +512,10 @@ static uint32_t apply(mdx_doc *doc, mdx_node *text, int pass) {
         uint32_t r = le + 1;
         for (;;) { /* bounded: r grows */
           if (r < len && (is_word((unsigned char)v[r]) || v[r] == '-' || v[r] == '/')) r++;
-          else if (r + 1 < len && v[r] == '.' && is_alnum((unsigned char)v[r + 1])) r++;
+          else if (r + 1 < len && v[r] == '.' && mdx_ascii_alnum((unsigned char)v[r + 1])) r++;
           else break;
         }
-        if (!is_alpha((unsigned char)v[r - 1]) || (r < len && v[r] == '@')) {
+        if (!mdx_ascii_alpha((unsigned char)v[r - 1]) || (r < len && v[r] == '@')) {
           i++;
           continue;
         }
@@ -532,10 +530,10 @@ static uint32_t apply(mdx_doc *doc, mdx_node *text, int pass) {
       /* (?<!(?:^|[^\d@A-Za-z])(?:mailto|xmpp):) */
       int after_scheme = 0;
       if (i >= 7 && !memcmp(v + i - 7, "mailto:", 7) &&
-          (i == 7 || !(is_alnum((unsigned char)v[i - 8]) || v[i - 8] == '@')))
+          (i == 7 || !(mdx_ascii_alnum((unsigned char)v[i - 8]) || v[i - 8] == '@')))
         after_scheme = 1;
       if (i >= 5 && !memcmp(v + i - 5, "xmpp:", 5) &&
-          (i == 5 || !(is_alnum((unsigned char)v[i - 6]) || v[i - 6] == '@')))
+          (i == 5 || !(mdx_ascii_alnum((unsigned char)v[i - 6]) || v[i - 6] == '@')))
         after_scheme = 1;
       uint32_t k = i;
       while (k < len && local_char((unsigned char)v[k])) k++; /* bounded */

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chars.h"
 #include "doc.h"
 #include "gfm_table.h"
 #include "gfm_tagfilter.h"
@@ -201,9 +202,6 @@ static int url_keep(unsigned char c) {
          (c >= '?' && c <= 'Z') || c == '_' || (c >= 'a' && c <= 'z') || c == '~';
 }
 
-static int is_alnum(unsigned char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
 
 enum { URL_HREF, URL_SRC };
 
@@ -246,7 +244,7 @@ static void put_url(html_state *st, mdx_str url, int kind) {
   uint32_t start = 0;
   for (uint32_t i = 0; i < url.len; i++) {
     unsigned char c = s[i];
-    if (c == '%' && i + 2 < url.len && is_alnum(s[i + 1]) && is_alnum(s[i + 2])) {
+    if (c == '%' && i + 2 < url.len && mdx_ascii_alnum(s[i + 1]) && mdx_ascii_alnum(s[i + 2])) {
       i += 2;
       continue;
     }

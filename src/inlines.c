@@ -24,6 +24,7 @@
  * container prefix (see eol_end and mdx_view.furthest). */
 #include <string.h>
 
+#include "chars.h"
 #include "gfm_autolink.h"
 #include "gfm_footnote.h"
 #include "gfm_table.h"
@@ -494,10 +495,8 @@ static uint32_t scan_code(ictx *c, uint32_t pos) {
 
 /* ---- autolinks and raw HTML ---- */
 
-static int is_alpha(char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'); }
-static int is_alnum(char ch) { return is_alpha(ch) || (ch >= '0' && ch <= '9'); }
 static int is_atext(char ch) {
-  return is_alnum(ch) || (ch >= '#' && ch <= '\'') || ch == '*' || ch == '+' ||
+  return mdx_ascii_alnum(ch) || (ch >= '#' && ch <= '\'') || ch == '*' || ch == '+' ||
          (ch >= '-' && ch <= '/') || ch == '=' || ch == '?' || (ch >= '^' && ch <= '`') ||
          (ch >= '{' && ch <= '~');
 }
@@ -508,10 +507,10 @@ static uint32_t scan_autolink(ictx *c, uint32_t pos, int *email) {
   const char *s = c->v.s;
   uint32_t n = c->v.n, j = pos + 1;
   *email = 0;
-  if (j < n && is_alpha(s[j])) {
+  if (j < n && mdx_ascii_alpha(s[j])) {
     uint32_t k = j + 1, size = 1;
     /* bounded: 32 scheme characters */
-    while (k < n && (is_alnum(s[k]) || s[k] == '+' || s[k] == '-' || s[k] == '.') && size < 32)
+    while (k < n && (mdx_ascii_alnum(s[k]) || s[k] == '+' || s[k] == '-' || s[k] == '.') && size < 32)
       k++, size++;
     if (k < n && s[k] == ':' && k > j + 1) {
       for (k++; k < n; k++) { /* bounded: n */
@@ -528,10 +527,10 @@ static uint32_t scan_autolink(ictx *c, uint32_t pos, int *email) {
   if (j >= n || s[j] != '@') return 0;
   j++;
   for (;;) { /* bounded: each label consumes characters */
-    if (j >= n || !is_alnum(s[j])) return 0;
+    if (j >= n || !mdx_ascii_alnum(s[j])) return 0;
     uint32_t size = 0;
     for (;;) { /* bounded: 63 characters per label */
-      if (j < n && (is_alnum(s[j]) || s[j] == '-') && size < 63) {
+      if (j < n && (mdx_ascii_alnum(s[j]) || s[j] == '-') && size < 63) {
         int dash = s[j] == '-';
         j++;
         size++;
@@ -587,7 +586,7 @@ static uint32_t scan_html(ictx *c, uint32_t pos) {
       f = html_find(c, NEEDLE_CDATA, j + 7);
       return f == UINT32_MAX ? fail_at(v, n) : f + 3;
     }
-    if (j < n && is_alpha(s[j])) {
+    if (j < n && mdx_ascii_alpha(s[j])) {
       f = html_find(c, NEEDLE_GT, j);
       return f == UINT32_MAX ? fail_at(v, n) : f + 1;
     }
@@ -599,13 +598,13 @@ static uint32_t scan_html(ictx *c, uint32_t pos) {
   }
   if (s[j] == '/') {
     j++;
-    if (j >= n || !is_alpha(s[j])) return fail_at(v, j);
-    while (j < n && (is_alnum(s[j]) || s[j] == '-')) j++; /* bounded: n */
+    if (j >= n || !mdx_ascii_alpha(s[j])) return fail_at(v, j);
+    while (j < n && (mdx_ascii_alnum(s[j]) || s[j] == '-')) j++; /* bounded: n */
     j = skip_ws_eol(s, n, j);
     return j < n && s[j] == '>' ? j + 1 : fail_at(v, j);
   }
-  if (!is_alpha(s[j])) return fail_at(v, j);
-  while (j < n && (is_alnum(s[j]) || s[j] == '-')) j++; /* bounded: n */
+  if (!mdx_ascii_alpha(s[j])) return fail_at(v, j);
+  while (j < n && (mdx_ascii_alnum(s[j]) || s[j] == '-')) j++; /* bounded: n */
   if (j >= n || !(s[j] == '/' || s[j] == '>' || mdx_is_space(s[j]) || mdx_is_eol(s[j])))
     return fail_at(v, j);
   for (;;) { /* between attributes; bounded: every turn consumes */
@@ -613,8 +612,8 @@ static uint32_t scan_html(ictx *c, uint32_t pos) {
     if (j >= n) return fail_at(v, n);
     if (s[j] == '/') return j + 1 < n && s[j + 1] == '>' ? j + 2 : fail_at(v, j + 1);
     if (s[j] == '>') return j + 1;
-    if (!(s[j] == ':' || s[j] == '_' || is_alpha(s[j]))) return fail_at(v, j);
-    while (j < n && (is_alnum(s[j]) || s[j] == '-' || s[j] == '.' || s[j] == ':' || s[j] == '_'))
+    if (!(s[j] == ':' || s[j] == '_' || mdx_ascii_alpha(s[j]))) return fail_at(v, j);
+    while (j < n && (mdx_ascii_alnum(s[j]) || s[j] == '-' || s[j] == '.' || s[j] == ':' || s[j] == '_'))
       j++; /* bounded: n */
     uint32_t k = skip_ws_eol(s, n, j);
     if (k >= n || s[k] != '=') {

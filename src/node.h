@@ -146,6 +146,20 @@ static inline int mdx_node_has_tail(int type) {
   }
 }
 
+/* Whether nodes of `type` are mdast parents (may have children); the others are leaves. */
+static inline int mdx_node_is_parent(int type) {
+  switch (type) {
+  case MDX_NODE_ROOT: case MDX_NODE_PARAGRAPH: case MDX_NODE_HEADING:
+  case MDX_NODE_BLOCKQUOTE: case MDX_NODE_LIST: case MDX_NODE_LIST_ITEM:
+  case MDX_NODE_EMPHASIS: case MDX_NODE_STRONG: case MDX_NODE_LINK:
+  case MDX_NODE_LINK_REFERENCE: case MDX_NODE_DELETE: case MDX_NODE_TABLE:
+  case MDX_NODE_TABLE_ROW: case MDX_NODE_TABLE_CELL: case MDX_NODE_FOOTNOTE_DEFINITION:
+  case MDX_NODE_MDX_JSX_FLOW_ELEMENT: case MDX_NODE_MDX_JSX_TEXT_ELEMENT:
+    return 1;
+  default: return 0;
+  }
+}
+
 mdx_node *mdx_node_new(mdx_arena *arena, mdx_node_type type, uint32_t start, uint32_t end);
 void mdx_node_append(mdx_node *parent, mdx_node *child);
 void mdx_node_insert_before(mdx_node *sibling, mdx_node *child);

@@ -20,20 +20,6 @@ static int fail(mdx_ocp_reader *r, const char *why) {
   return MDX_EOCP;
 }
 
-/* Whether nodes of `type` may have children (the others are leaves). */
-static int is_parent(uint32_t type) {
-  switch (type) {
-  case MDX_NODE_ROOT: case MDX_NODE_PARAGRAPH: case MDX_NODE_HEADING:
-  case MDX_NODE_BLOCKQUOTE: case MDX_NODE_LIST: case MDX_NODE_LIST_ITEM:
-  case MDX_NODE_EMPHASIS: case MDX_NODE_STRONG: case MDX_NODE_LINK:
-  case MDX_NODE_LINK_REFERENCE: case MDX_NODE_DELETE: case MDX_NODE_TABLE:
-  case MDX_NODE_TABLE_ROW: case MDX_NODE_TABLE_CELL: case MDX_NODE_FOOTNOTE_DEFINITION:
-  case MDX_NODE_MDX_JSX_FLOW_ELEMENT: case MDX_NODE_MDX_JSX_TEXT_ELEMENT:
-    return 1;
-  default: return 0;
-  }
-}
-
 /* UTF-16 units of the valid UTF-8 in p[0, n), or -1 if it is not valid UTF-8. */
 static int64_t utf16_units(const uint8_t *p, size_t n) {
   int64_t units = 0;
@@ -220,7 +206,7 @@ int mdx_ocp_next(mdx_ocp_reader *r, mdx_ocp_record *rec) {
   rec->depth = r->depth;
   if ((r->seen == 0) != (rec->type == MDX_NODE_ROOT)) return fail(r, "the root must be the first record, and only it");
   if (!read_extra(r, rec)) return MDX_EOCP;
-  if (rec->has_children && !is_parent(rec->type)) return fail(r, "a leaf type with children");
+  if (rec->has_children && !mdx_node_is_parent(rec->type)) return fail(r, "a leaf type with children");
   r->seen++;
   if (rec->has_children) {
     r->last_bits[r->depth++] = (uint8_t)rec->last; /* depth < seen <= node_count */

@@ -5,6 +5,7 @@
  * bound. */
 #include <string.h>
 
+#include "chars.h"
 #include "entities.h"
 #include "limits.h"
 #include "scan.h"
@@ -160,9 +161,6 @@ int mdx_char_class(uint32_t cp) {
   return mdx_unicode_is_punct(cp) ? MDX_CLASS_PUNCT : MDX_CLASS_OTHER;
 }
 
-static int is_alnum(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
 static int is_hex(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
@@ -190,7 +188,7 @@ uint32_t mdx_char_ref(const char *s, uint32_t n, uint32_t i, char buf[8], mdx_st
     return j + 1 - i;
   }
   uint32_t k = 0;
-  while (j < n && k < 31 && is_alnum(s[j])) j++, k++; /* bounded: 31 */
+  while (j < n && k < 31 && mdx_ascii_alnum(s[j])) j++, k++; /* bounded: 31 */
   if (!k || j >= n || s[j] != ';') return 0;
   *value = mdx_entity_lookup(s + i + 1, k);
   if (!value->ptr) return 0;

@@ -39,20 +39,6 @@ static void put_point(const mdx_posmap *map, uint32_t byte) {
   printf("{\"line\":%u,\"column\":%u,\"offset\":%u}", p.line, p.column, p.offset);
 }
 
-static int has_children(int type) {
-  switch (type) {
-  case MDX_NODE_ROOT: case MDX_NODE_PARAGRAPH: case MDX_NODE_HEADING:
-  case MDX_NODE_BLOCKQUOTE: case MDX_NODE_LIST: case MDX_NODE_LIST_ITEM:
-  case MDX_NODE_EMPHASIS: case MDX_NODE_STRONG: case MDX_NODE_LINK:
-  case MDX_NODE_LINK_REFERENCE: case MDX_NODE_DELETE: case MDX_NODE_TABLE:
-  case MDX_NODE_TABLE_ROW: case MDX_NODE_TABLE_CELL: case MDX_NODE_FOOTNOTE_DEFINITION:
-  case MDX_NODE_MDX_JSX_FLOW_ELEMENT: case MDX_NODE_MDX_JSX_TEXT_ELEMENT:
-    return 1;
-  default:
-    return 0;
-  }
-}
-
 static const char *ref_kind(int num) {
   return num == MDX_REF_FULL ? "full" : num == MDX_REF_COLLAPSED ? "collapsed" : "shortcut";
 }
@@ -158,9 +144,9 @@ int main(int argc, char **argv) {
       if (n->prev) putchar(',');
       printf("{\"type\":\"%s\"", mdx_node_type_name(n->type));
       put_fields(n);
-      if (has_children(n->type)) fputs(",\"children\":[", stdout);
+      if (mdx_node_is_parent(n->type)) fputs(",\"children\":[", stdout);
     } else {
-      if (has_children(n->type)) putchar(']');
+      if (mdx_node_is_parent(n->type)) putchar(']');
       if (n->flags & MDX_FLAG_NOPOS) { /* made by a transform: no position */
         putchar('}');
         continue;
