@@ -27,6 +27,7 @@
         "src/mdx_text.c",
         "src/mdx_tree.c",
         "src/input.c",
+        "src/jscheck.c",
         "src/jsscan.c",
         "src/node.c",
         "src/ocp.c",

@@ -114,8 +114,8 @@ typedef struct bk {
   mdx_flow *probe; /* for mdx_interrupts, reused */
   uint32_t probe_read_to; /* lines before this one were read by a probe that failed */
   uint32_t probe_cr;      /* find_eol's carriage return cache for probes */
-  mdx_js_scan esm_js;
-  uint32_t esm_fed, esm_end, esm_end_line;
+  mdx_esm esm;
+  uint32_t esm_end, esm_end_line;
 } bk;
 
 /* ---- small helpers ---------------------------------------------------------------- */
@@ -478,8 +478,7 @@ static void close_html(bk *p, int eol) {
  * end of input). */
 static void close_esm(bk *p, int eof) {
   mdx_node *n = p->leaf;
-  if (eof && !mdx_esm_complete(p->doc, &p->esm_js, n->start, &p->esm_fed, p->len))
-    mdx_esm_unclosed(p->doc, &p->esm_js, n->start, p->len);
+  if (eof) mdx_esm_complete(p->doc, &p->esm, p->len, 1);
   n->end = p->esm_end;
   n->value.ptr = p->s + n->start;
   n->value.len = n->end - n->start;
@@ -967,8 +966,7 @@ static int mdx_leaf(bk *p, bk_cur c) {
   if (!p->depth && !c.vs && i == p->ls && mdx_esm_start(p->s, i, p->le)) {
     p->leaf = new_leaf(p, MDX_NODE_MDXJS_ESM, i, p->le);
     p->flow = FLOW_ESM;
-    mdx_js_scan_init(&p->esm_js);
-    p->esm_fed = i;
+    mdx_esm_begin(&p->esm, i);
     p->esm_end = p->le;
     p->esm_end_line = p->li;
     return 1;
@@ -992,7 +990,7 @@ static void flow_line(bk *p, bk_cur c, int lazy) {
   switch (p->flow) {
   case FLOW_MDX: mdx_group_line(p, c); return;
   case FLOW_ESM:
-    if (rest_blank(p, &c) && mdx_esm_complete(p->doc, &p->esm_js, p->leaf->start, &p->esm_fed, p->ls)) {
+    if (rest_blank(p, &c) && mdx_esm_complete(p->doc, &p->esm, p->ls, 0)) {
       close_esm(p, 0);
       p->flow = FLOW_NONE;
       p->leaf = NULL;

@@ -36,6 +36,9 @@ struct mdx_doc {
    * they are only needed until the block phase ends; mdx_doc_free frees them if an
    * out-of-memory jump skips that. */
   uint32_t *block_eols;
+  /* MDX: local names imported by the ESM blocks so far (slices of src). */
+  mdx_str *esm_names;
+  uint32_t esm_names_n, esm_names_cap;
 };
 
 /* Block phase (blocks.c): builds the block tree under doc->root; paragraphs and headings

@@ -57,4 +57,11 @@
  * runs of such lines quadratic; past it, the group is taken to interrupt. */
 #define MDX_MAX_FLOW_PROBE_LINES 64
 
+/* Blank lines inside one ESM block where the JavaScript checker is asked whether the
+ * block ends and says that more input might mend it. The reference asks at every blank
+ * line, so a block of many paragraphs would be checked over and over (quadratic); past
+ * the limit the block reads on to the end of input and is checked once there. Real
+ * blocks ask once: the JS scanner already answers for open brackets and operators. */
+#define MDX_MAX_ESM_CHECKS 16
+
 #endif

@@ -1,16 +1,22 @@
 /* MDX expressions `{…}`: the value is collected piece by piece (a line at a time, as the
- * reference's factory-mdx-expression reads it) and fed to the lexical JS scanner, which
- * says which `}` closes it. Where the reference asks acorn at every `}` and remembers the
- * last failure, we remember the last `}` that came while the scanner had something open:
- * an unclosed expression then reports that failure, like the reference. */
+ * reference's factory-mdx-expression reads it). The reference asks acorn at every `}`
+ * and ends the expression at the first where the value parses; if none does, it throws
+ * acorn's error for the value before the last `}` at the end of input. Here the lexical
+ * JS scanner filters the `}`s: one inside a string, template, comment, regex, brackets
+ * or JSX, or after content that can never parse, cannot end it (acorn would fail there),
+ * so only the others are handed to the checker (jscheck.c). A failed check consumes the
+ * `}`, which leaves the scanner broken for good: at most two checks per expression. */
 #include <string.h>
 
 #include "mdx_syntax.h"
+#include "scan.h"
 
-void mdx_expr_begin(mdx_expr *e, uint32_t brace) {
+void mdx_expr_begin(mdx_expr *e, uint32_t brace, mdx_js_goal goal, int allow_empty) {
   memset(e, 0, sizeof *e);
   mdx_js_scan_init(&e->js);
   e->brace = brace;
+  e->goal = (uint8_t)goal;
+  e->allow_empty = (uint8_t)allow_empty;
 }
 
 static void add_piece(mdx_doc *doc, mdx_expr *e, const char *s, uint32_t i, uint32_t end,
@@ -37,6 +43,16 @@ uint32_t mdx_expr_src(const mdx_expr *e, uint32_t at) {
   return best + (at - base);
 }
 
+/* Whether the value so far closes the expression: empty (the caller reports an empty
+ * value where it is not allowed) or accepted by the checker. */
+static int value_parses(mdx_doc *doc, mdx_expr *e) {
+  if (mdx_js_empty(&doc->arena, e->val.p, e->val.len)) return 1;
+  if (mdx_js_check_run(&doc->arena, e->val.p ? e->val.p : "", e->val.len, (mdx_js_goal)e->goal,
+                       NULL, 0, &e->check) != MDX_OK)
+    mdx_arena_fail(&doc->arena);
+  return e->check.ok;
+}
+
 uint32_t mdx_expr_feed(mdx_doc *doc, mdx_expr *e, const char *s, uint32_t i, uint32_t end,
                        int64_t delta) {
   uint32_t from = i;
@@ -45,23 +61,15 @@ uint32_t mdx_expr_feed(mdx_doc *doc, mdx_expr *e, const char *s, uint32_t i, uin
     uint32_t stop = q ? (uint32_t)(q - s) : end;
     mdx_js_scan_feed(&e->js, s + i, stop - i, 1);
     if (stop == end) break;
-    mdx_js_open open = mdx_js_scan_state(&e->js);
-    uint32_t open_at = e->js.open_at;
+    uint32_t before = e->val.len + (stop - from); /* the value's length before this `}` */
     if (mdx_js_scan_feed(&e->js, s + stop, 1, 1) == 0) {
       add_piece(doc, e, s, from, stop, delta);
-      return stop;
+      from = stop;
+      if (value_parses(doc, e)) return stop;
+      mdx_js_scan_feed(&e->js, s + stop, 1, 0); /* the `}` joins the value */
     }
-    /* acorn would have tried here and failed: strings, templates, comments and regular
-     * expressions at their start, anything else where the input ran out. */
-    e->failed = 1;
-    if (open == MDX_JS_OPEN_STRING || open == MDX_JS_OPEN_TEMPLATE ||
-        open == MDX_JS_OPEN_COMMENT || open == MDX_JS_OPEN_REGEX || open == MDX_JS_INVALID) {
-      e->fail_in_value = 1; /* mapped to the source only if it is reported */
-      e->fail_src = open_at;
-    } else {
-      e->fail_in_value = 0;
-      e->fail_src = (uint32_t)(stop + delta);
-    }
+    e->closes = 1;
+    e->last_close = before;
     i = stop + 1;
   }
   add_piece(doc, e, s, from, end, delta);
@@ -69,9 +77,14 @@ uint32_t mdx_expr_feed(mdx_doc *doc, mdx_expr *e, const char *s, uint32_t i, uin
 }
 
 void mdx_expr_unclosed(mdx_doc *doc, mdx_expr *e, uint32_t eof) {
-  if (e->failed)
-    mdx_syntax_error(doc, e->fail_in_value ? mdx_expr_src(e, e->fail_src) : e->fail_src, "acorn",
-                     "Could not parse expression with acorn");
+  if (e->closes) { /* acorn's error for the value before the last `}` */
+    uint32_t at = e->last_close;
+    if (mdx_js_check_run(&doc->arena, e->val.p, e->last_close, (mdx_js_goal)e->goal, NULL, 0,
+                         &e->check) != MDX_OK)
+      mdx_arena_fail(&doc->arena);
+    if (!e->check.ok) at = e->check.error_at;
+    mdx_syntax_error(doc, mdx_expr_src(e, at), "acorn", "Could not parse expression with acorn");
+  }
   mdx_syntax_error(doc, eof, "unexpected-eof",
                    "Unexpected end of file in expression, expected a corresponding closing "
                    "brace for `{`");
@@ -85,4 +98,50 @@ uint32_t mdx_expr_strip(const char *s, uint32_t i, uint32_t end) {
 mdx_str mdx_expr_value(mdx_expr *e) {
   mdx_str v = {e->val.p ? e->val.p : "", e->val.len};
   return v;
+}
+
+/* JavaScript's `\s`: ASCII whitespace, line endings and the Unicode spaces. */
+static uint32_t js_space(const char *s, uint32_t i, uint32_t n) {
+  unsigned char c = (unsigned char)s[i];
+  if (c == ' ' || (c >= '\t' && c <= '\r')) return 1;
+  if (c < 0x80) return 0;
+  uint32_t cp;
+  uint32_t len = mdx_utf8_next(s, n, i, &cp);
+  int space = cp == 0xa0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200a) || cp == 0x2028 ||
+              cp == 0x2029 || cp == 0x202f || cp == 0x205f || cp == 0x3000 || cp == 0xfeff;
+  return space ? len : 0;
+}
+
+int mdx_js_empty(mdx_arena *arena, const char *s, uint32_t n) {
+  /* The reference's two regex passes, in order: block comments (slash-star to the first
+   * star-slash) out first, then `//` comments with their line ending; only `\s` may
+   * remain. */
+  char *rest = n ? mdx_arena_alloc(arena, n) : NULL;
+  uint32_t m = 0;
+  for (uint32_t i = 0; i < n;) { /* bounded: n, every branch moves i on */
+    if (s[i] == '/' && i + 1 < n && s[i + 1] == '*') {
+      const char *close = NULL;
+      for (uint32_t k = i + 2; k + 1 < n; k++) /* bounded: n */
+        if (s[k] == '*' && s[k + 1] == '/') { close = s + k; break; }
+      if (close) {
+        i = (uint32_t)(close - s) + 2;
+        continue;
+      }
+    }
+    rest[m++] = s[i++];
+  }
+  for (uint32_t i = 0; i < m;) { /* bounded: m, every branch moves i on or returns */
+    uint32_t w = js_space(rest, i, m);
+    if (w) {
+      i += w;
+    } else if (rest[i] == '/' && i + 1 < m && rest[i + 1] == '/') {
+      uint32_t k = i + 2;
+      while (k < m && rest[k] != '\n' && rest[k] != '\r') k++; /* bounded: m */
+      if (k == m) return 0; /* no line ending: the comment stays */
+      i = k + (rest[k] == '\r' && k + 1 < m && rest[k + 1] == '\n' ? 2 : 1);
+    } else {
+      return 0;
+    }
+  }
+  return 1;
 }

@@ -60,7 +60,7 @@ static int run(mdx_flow *f, uint32_t pos, uint32_t le, uint32_t ln, uint32_t lin
         f->mode = F_TAG;
         pos++;
       } else if (s[pos] == '{' && !f->after_expr) {
-        mdx_expr_begin(&f->expr, pos);
+        mdx_expr_begin(&f->expr, pos, MDX_JS_GOAL_EXPRESSION, 1);
         f->expr_node = mdx_node_new(&doc->arena, MDX_NODE_MDX_FLOW_EXPRESSION, pos, pos + 1);
         f->mode = F_EXPR;
         pos++;
@@ -152,23 +152,53 @@ int mdx_esm_start(const char *s, uint32_t i, uint32_t le) {
          s[i + 6] == ' ';
 }
 
-int mdx_esm_complete(mdx_doc *doc, mdx_js_scan *js, uint32_t start, uint32_t *fed, uint32_t to) {
-  if (to > *fed) {
-    mdx_js_scan_feed(js, doc->src + *fed, to - *fed, 0);
-    *fed = to;
-  }
-  mdx_js_open open = mdx_js_scan_state(js);
-  /* acorn fails here whatever follows: the reference throws at this blank line. */
-  if (open == MDX_JS_INVALID || open == MDX_JS_OPEN_TOO_DEEP) mdx_esm_unclosed(doc, js, start, to);
-  return open == MDX_JS_OPEN_NONE;
+void mdx_esm_begin(mdx_esm *esm, uint32_t start) {
+  memset(esm, 0, sizeof *esm);
+  mdx_js_scan_init(&esm->js);
+  esm->start = esm->fed = start;
 }
 
-void mdx_esm_unclosed(mdx_doc *doc, mdx_js_scan *js, uint32_t start, uint32_t eof) {
-  mdx_js_open open = mdx_js_scan_state(js);
-  uint32_t at = eof;
-  if (open == MDX_JS_OPEN_STRING || open == MDX_JS_OPEN_TEMPLATE ||
-      open == MDX_JS_OPEN_COMMENT || open == MDX_JS_OPEN_REGEX || open == MDX_JS_INVALID ||
-      open == MDX_JS_OPEN_TOO_DEEP)
-    at = start + js->open_at;
-  mdx_syntax_error(doc, at, "acorn", "Could not parse import/exports with acorn");
+/* Names imported by the blocks before, which the reference declares in front of each
+ * block (`var a, b`) so that importing or declaring one again fails. */
+static void add_imports(mdx_doc *doc, const mdx_js_check *c) {
+  for (size_t k = 0; k < c->n_imports; k++) { /* bounded: the block's import specifiers */
+    if (doc->esm_names_n == doc->esm_names_cap) {
+      uint32_t cap = doc->esm_names_cap ? doc->esm_names_cap * 2 : 8;
+      doc->esm_names = mdx_arena_grow(&doc->arena, doc->esm_names,
+                                      doc->esm_names_cap * sizeof *doc->esm_names,
+                                      cap * sizeof *doc->esm_names);
+      doc->esm_names_cap = cap;
+    }
+    doc->esm_names[doc->esm_names_n++] = c->imports[k];
+  }
+}
+
+int mdx_esm_complete(mdx_doc *doc, mdx_esm *esm, uint32_t to, int eof) {
+  if (to > esm->fed) {
+    mdx_js_scan_feed(&esm->js, doc->src + esm->fed, to - esm->fed, 0);
+    esm->fed = to;
+  }
+  mdx_js_open open = mdx_js_scan_state(&esm->js);
+  /* Something open or an operand missing: acorn fails for lack of input, so the block
+   * goes on. Past the named number of such checks, blank lines no longer end it. */
+  int lexically_done = open == MDX_JS_OPEN_NONE || open == MDX_JS_INVALID ||
+                       open == MDX_JS_OPEN_TOO_DEEP;
+  if (!eof && (!lexically_done || esm->checks >= MDX_MAX_ESM_CHECKS)) return 0;
+  mdx_js_check c;
+  if (mdx_js_check_run(&doc->arena, doc->src + esm->start, to - esm->start, MDX_JS_GOAL_MODULE,
+                       doc->esm_names, doc->esm_names_n, &c) != MDX_OK)
+    mdx_arena_fail(&doc->arena);
+  if (!c.ok && !eof && c.at_end) {
+    esm->checks++;
+    return 0;
+  }
+  if (!c.ok)
+    mdx_syntax_error(doc, esm->start + c.error_at, "acorn",
+                     "Could not parse import/exports with acorn");
+  if (c.non_esm_type)
+    mdx_syntax_error(doc, esm->start + c.non_esm_at, "non-esm",
+                     "Unexpected `%s` in code: only import/exports are supported",
+                     c.non_esm_type);
+  add_imports(doc, &c);
+  return 1;
 }

@@ -172,110 +172,22 @@ static mdx_str decoded(mdx_doc *doc, const mdx_sbuf *b) {
   return s;
 }
 
-/* Whether an expression's value holds only whitespace and comments. */
-static int empty_js(const char *s, uint32_t n) {
-  uint32_t i = 0;
-  while (i < n) { /* bounded: n */
-    if (mdx_is_space(s[i]) || mdx_is_eol(s[i])) {
-      i++;
-    } else if (i + 1 < n && s[i] == '/' && s[i + 1] == '*') {
-      const char *e = NULL;
-      for (uint32_t k = i + 2; k + 1 < n; k++)
-        if (s[k] == '*' && s[k + 1] == '/') { e = s + k; break; }
-      if (!e) return 0;
-      i = (uint32_t)(e - s) + 2;
-    } else if (i + 1 < n && s[i] == '/' && s[i + 1] == '/') {
-      while (i < n && !mdx_is_eol(s[i])) i++;
-    } else {
-      return 0;
-    }
-  }
-  return 1;
-}
-
-/* Where a second property starts in a spread `...a, b` (value offset), or UINT32_MAX: the
- * first comma outside brackets, strings and comments with more than whitespace after it.
- * A lexical approximation of what the reference asks acorn. */
-static uint32_t spread_extra(const char *s, uint32_t n) {
-  uint32_t depth = 0, i = 0;
-  while (i < n) { /* bounded: n, every branch moves i on */
-    char c = s[i];
-    if (c == '"' || c == '\'' || c == '`') {
-      i++;
-      while (i < n && s[i] != c) i += s[i] == '\\' ? 2 : 1; /* bounded: n */
-      i++;
-    } else if (c == '/' && i + 1 < n && s[i + 1] == '*') {
-      i += 2;
-      while (i + 1 < n && !(s[i] == '*' && s[i + 1] == '/')) i++; /* bounded: n */
-      i += 2;
-    } else if (c == '/' && i + 1 < n && s[i + 1] == '/') {
-      while (i < n && !mdx_is_eol(s[i])) i++; /* bounded: n */
-    } else if (c == '(' || c == '[' || c == '{') {
-      depth++, i++;
-    } else if (c == ')' || c == ']' || c == '}') {
-      if (depth) depth--;
-      i++;
-    } else if (c == ',' && !depth) {
-      i++;
-      while (i < n && (mdx_is_space(s[i]) || mdx_is_eol(s[i]))) i++; /* bounded: n */
-      return i < n ? i : UINT32_MAX;
-    } else {
-      i++;
-    }
-  }
-  return UINT32_MAX;
-}
-
-/* `{…}` in attribute position that is no spread: the reference parses `({…})` with acorn
- * and reports the first property, or where the object literal breaks. A lexical
- * approximation: a key (name, number or string) and what follows it. */
-static uint32_t not_spread(mdx_doc *doc, mdx_tag *t, mdx_str v, uint32_t i) {
-  uint32_t key = i, j = i;
-  int name = 0;
-  if (j < v.len && (v.ptr[j] == '"' || v.ptr[j] == '\'')) {
-    char q = v.ptr[j++];
-    while (j < v.len && v.ptr[j] != q) j += v.ptr[j] == '\\' ? 2 : 1; /* bounded: v.len */
-    j++;
-  } else {
-    name = j < v.len && !(v.ptr[j] >= '0' && v.ptr[j] <= '9');
-    while (j < v.len && !mdx_is_space(v.ptr[j]) && !mdx_is_eol(v.ptr[j]) &&
-           !strchr(":(,}{[]+-*/=<>;\"'`", v.ptr[j]))
-      j++; /* bounded: v.len */
-  }
-  while (j < v.len && (mdx_is_space(v.ptr[j]) || mdx_is_eol(v.ptr[j]))) j++; /* bounded */
-  int property = j < v.len ? v.ptr[j] == ':' || v.ptr[j] == ',' : name;
-  if (!property)
-    mdx_syntax_error(doc, mdx_expr_src(&t->expr, j), "acorn", "Could not parse expression with acorn");
-  return key;
-}
-
 /* The expression of an attribute closed at source offset `close` (the `}`). */
 static void expr_done(mdx_doc *doc, mdx_tag *t, uint32_t close) {
   mdx_str v = mdx_expr_value(&t->expr);
   mdx_node *a = t->last_attr;
   a->end = close + 1;
   t->last_end = close + 1;
-  if (empty_js(v.ptr, v.len))
+  if (mdx_js_empty(&doc->arena, v.ptr, v.len))
     mdx_syntax_error(doc, t->expr.brace + 1, "unexpected-empty-expression",
                      "Unexpected empty expression");
-  if (t->in_expr == 1) { /* `{...spread}` */
-    uint32_t i = 0;
-    while (i < v.len && (mdx_is_space(v.ptr[i]) || mdx_is_eol(v.ptr[i]))) i++;
-    /* acorn's own errors, then a second property, then a first that is no spread */
-    int spread = v.len - i >= 3 && memcmp(v.ptr + i, "...", 3) == 0;
-    uint32_t key = spread ? 0 : not_spread(doc, t, v, i);
-    uint32_t extra = spread_extra(v.ptr, v.len);
-    /* acorn reads the whole object first: a later property that breaks it (`{a, b c}`) */
-    for (uint32_t at = extra; at != UINT32_MAX;) { /* bounded: each round moves past a comma */
-      if (!(v.len - at >= 3 && memcmp(v.ptr + at, "...", 3) == 0)) not_spread(doc, t, v, at);
-      uint32_t next = spread_extra(v.ptr + at, v.len - at);
-      at = next == UINT32_MAX ? next : at + next;
-    }
-    if (extra != UINT32_MAX)
-      mdx_syntax_error(doc, mdx_expr_src(&t->expr, extra), "spread-extra",
+  if (t->in_expr == 1) { /* `{...spread}`: the reference parsed `({…})`; now its shape */
+    const mdx_js_check *c = &t->expr.check;
+    if (c->spread_count > 1)
+      mdx_syntax_error(doc, mdx_expr_src(&t->expr, c->spread_second_at), "spread-extra",
                        "Unexpected extra content in spread: only a single spread is supported");
-    if (!spread)
-      mdx_syntax_error(doc, mdx_expr_src(&t->expr, key), "non-spread",
+    if (c->spread_count == 1 && !c->spread_first_is_spread)
+      mdx_syntax_error(doc, mdx_expr_src(&t->expr, c->spread_first_at), "non-spread",
                        "Unexpected `Property` in code: only spread elements are supported");
   }
   a->title = v;
@@ -385,7 +297,7 @@ int mdx_tag_feed(mdx_doc *doc, mdx_tag *t, const char *s, uint32_t i, uint32_t e
       if (cp == '>') goto done;
       if (cp == '{') {
         new_attr(doc, t, MDX_ATTR_SPREAD, at);
-        mdx_expr_begin(&t->expr, at);
+        mdx_expr_begin(&t->expr, at, MDX_JS_GOAL_SPREAD, 0);
         t->in_expr = 1;
         t->state = T_EXPR;
         i += n;
@@ -451,7 +363,7 @@ int mdx_tag_feed(mdx_doc *doc, mdx_tag *t, const char *s, uint32_t i, uint32_t e
       }
       if (cp == '{') {
         t->last_attr->num = MDX_ATTR_EXPRESSION;
-        mdx_expr_begin(&t->expr, at);
+        mdx_expr_begin(&t->expr, at, MDX_JS_GOAL_EXPRESSION, 0);
         t->in_expr = 2;
         t->state = T_EXPR;
         i += n;

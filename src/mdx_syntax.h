@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "doc.h"
+#include "jscheck.h"
 #include "jsscan.h"
 
 /* Internal node types (never encoded as nodes): attributes chained off an element by
@@ -56,14 +57,19 @@ typedef struct mdx_expr {
   mdx_sbuf val;       /* the value so far */
   uint32_t *map;      /* pairs (value offset, source offset) where each piece starts */
   uint32_t map_n, map_cap;
-  int failed;         /* a `}` met while something was open (acorn would have failed) */
-  int fail_in_value;  /* fail_src is a value offset (else a source offset) */
-  uint32_t fail_src;  /* where acorn would report that */
+  uint8_t goal;       /* MDX_JS_GOAL_EXPRESSION, or _SPREAD for `{...a}` attributes */
+  uint8_t allow_empty; /* flow and text expressions may be empty: `{}`, a comment alone */
+  uint8_t closes;     /* a `}` was met where the reference asked acorn, and it failed */
+  uint32_t last_close; /* the value's length at the last such `}` */
+  mdx_js_check check; /* the checker's verdict on the value that closed it */
 } mdx_expr;
 
-void mdx_expr_begin(mdx_expr *e, uint32_t brace);
+/* Starts an expression at the `{` at source offset `brace`. */
+void mdx_expr_begin(mdx_expr *e, uint32_t brace, mdx_js_goal goal, int allow_empty);
 /* Feeds s[i, end) whose source offset is index + delta. Returns the index of the closing
- * `}` (not added to the value), or `end` if it is not in the piece. */
+ * `}` (not added to the value), or `end` if it is not in the piece. As in the reference,
+ * the closing `}` is the first before which the value parses as JavaScript (the JS
+ * scanner picks the candidates, the checker decides); e->check holds that verdict. */
 uint32_t mdx_expr_feed(mdx_doc *doc, mdx_expr *e, const char *s, uint32_t i, uint32_t end,
                        int64_t delta);
 /* Throws the reference's error for an expression that never closed, at `eof`. */
@@ -72,6 +78,9 @@ void mdx_expr_unclosed(mdx_doc *doc, mdx_expr *e, uint32_t eof);
  * tabs): returns the index after it. */
 uint32_t mdx_expr_strip(const char *s, uint32_t i, uint32_t end);
 mdx_str mdx_expr_value(mdx_expr *e);
+/* Whether a value counts as empty for the reference: only whitespace once block comments
+ * and then line comments that end in a line ending are taken out. */
+int mdx_js_empty(mdx_arena *arena, const char *s, uint32_t n);
 /* Source offset of a value offset (linear in the lines: for error messages). */
 uint32_t mdx_expr_src(const mdx_expr *e, uint32_t at);
 
@@ -126,11 +135,22 @@ void mdx_flow_lazy(mdx_flow *f, uint32_t at);
 
 /* ESM: whether the line at s[i] starts `import ` or `export `. */
 int mdx_esm_start(const char *s, uint32_t i, uint32_t le);
-/* Whether ESM that began at `from` is complete at a blank line (`to` = end of what was
- * read). Scans only the new part; `js` carries over. */
-int mdx_esm_complete(mdx_doc *doc, mdx_js_scan *js, uint32_t start, uint32_t *fed, uint32_t to);
-/* ESM open at end of input: throws. */
-void mdx_esm_unclosed(mdx_doc *doc, mdx_js_scan *js, uint32_t start, uint32_t eof);
+/* An ESM block being read. The reference asks acorn at each blank line (and at the end
+ * of input) and reads on past the blank line while acorn fails only for lack of input.
+ * The JS scanner says where that is sure (something open, or an operand missing); the
+ * checker (jscheck.c) decides the rest. */
+typedef struct mdx_esm {
+  mdx_js_scan js;
+  uint32_t start; /* source offset of `import` / `export` */
+  uint32_t fed;   /* source fed to the scanner so far */
+  uint32_t checks; /* blank lines where the checker asked for more (MDX_MAX_ESM_CHECKS) */
+} mdx_esm;
+void mdx_esm_begin(mdx_esm *esm, uint32_t start);
+/* Whether the block is complete with the source up to `to` (a blank line's start, or the
+ * end of input when `eof`). Throws the reference's error where it throws: acorn's, or a
+ * statement that is no import/export. A complete block's imported names are recorded
+ * for the blocks after it. */
+int mdx_esm_complete(mdx_doc *doc, mdx_esm *esm, uint32_t to, int eof);
 
 /* ---- text (mdx_text.c) ---- */
 typedef struct mdx_view mdx_view;

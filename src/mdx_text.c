@@ -12,7 +12,7 @@ static int64_t delta_of(const mdx_view *v, uint32_t li) {
 uint32_t mdx_text_expression(mdx_doc *doc, mdx_view *v, uint32_t pos, mdx_node **out) {
   uint32_t li = mdx_view_line(v, pos);
   mdx_expr e;
-  mdx_expr_begin(&e, (uint32_t)(pos + delta_of(v, li)));
+  mdx_expr_begin(&e, (uint32_t)(pos + delta_of(v, li)), MDX_JS_GOAL_EXPRESSION, 1);
   uint32_t from = pos + 1;
   for (;;) { /* bounded: the lines of the view */
     const mdx_vline *l = &v->lines[li];

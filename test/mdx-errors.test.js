@@ -1,9 +1,9 @@
 'use strict'
 // Broken MDX: where the reference (test/helpers/mdx-reference.mjs) throws, parse() throws
 // an Error with the same line, column, offset, reason and ruleId, `source: 'omni-mdx'`
-// and `message` = reason. Errors that need acorn's syntax judgement of lexically valid
-// JavaScript are out of scope (docs/syntax.md) and not in this table. Cases still
-// failing are listed in test/known-failures.json.
+// and `message` = reason. `broken` holds MDX errors and the lexical JavaScript ones;
+// `grammar` the errors where acorn judges JavaScript that is lexically fine (src/jscheck.c
+// stands in for acorn). Cases still failing are listed in test/known-failures.json.
 const assert = require('node:assert/strict')
 const {isDeepStrictEqual} = require('node:util')
 const mdx = require('..')
@@ -198,6 +198,86 @@ const broken = [
   "<A {...c, \"d\" e} />",
 ]
 
+// JavaScript that acorn rejects though it scans fine: expressions in flow, text and
+// attributes, spreads, and ESM (whose blocks share the names they import).
+const grammar = [
+  "{a b}",
+  "x {a b} y",
+  "{a\nb}",
+  "{a +}",
+  "{a +} b}",
+  "{a +\n}",
+  "{(a}",
+  "{a,}",
+  "{a b} {c}",
+  "{a b}\n\nmore {c}",
+  "> {a b}",
+  "- {a\n  b}",
+  "{1 = 2}",
+  "{a => }",
+  "{let x = 1}",
+  "{if (a) b}",
+  "{a ? b}",
+  "{a.}",
+  "{new}",
+  "{({a = 1})}",
+  "{a ?? b || c}",
+  "{-a ** 2}",
+  "{a?.b`c`}",
+  "{new a?.b()}",
+  "{yield a}",
+  "{x => { let a; let a }}",
+  "{x => { return 1 }; 2}",
+  "{async () => { await }}",
+  "{/a/gg}",
+  "{0777}",
+  "{'\\08'}",
+  "{<a></b>}",
+  "{<a>}</a>}",
+  "{<a/><b/>}",
+  "{a // c}",
+  "<a b={c d} />",
+  "<a b={1 +} />",
+  "<a b={(} />",
+  "text <a b={c d} /> text",
+  "<a {...b c} />",
+  "<a {...} />",
+  "<a {b: 1} />",
+  "<a {...b, c} />",
+  '<a {"b": 1} />',
+  "<a {b() {}} />",
+  "import a",
+  "import a from",
+  "import {a} from 'b' c",
+  "export nonsense",
+  "export const a = 1 2",
+  "export const a = 1\nconsole.log(a)",
+  "export const a = 1\n\nexport const a = 2\nlet a",
+  "export function f() {\n  return 1 +\n}",
+  "export default a b",
+  "export {a}",
+  "export const a = 1, a = 2",
+  "export const a = 1\nexport {a as b, a as b}",
+  "import a from 'b'\n\nimport a from 'c'",
+  "import {a} from 'b'\n\nexport const a = 1",
+  "import * as a from 'b'\n\nexport function a() {}",
+  "import a from 'b'\nimport a from 'c'",
+  "export const a = {\n\nb: 1 2}",
+  "export const a = (\n\n1 2)",
+  "export class A { constructor() {} constructor() {} }",
+  "export const a = () => { break }",
+  "export const a = new.target",
+  "export const a = delete b",
+  "export const a = 08",
+  "export const \\u0061wait = 1",
+  "export const a = <b>{c d}</b>",
+  "{new.target}",
+  "{label: while (1) break label}",
+  "export let a; a = 1",
+  "import json from './a.json' with {type: 'json'}",
+  "{/[/]{}/u}",
+]
+
 /** Our error for `source` in the reference's terms, or null if parse() did not throw. */
 function ourError(source) {
   try {
@@ -229,6 +309,20 @@ describe('MDX: syntax errors as the reference throws them', function () {
     }
     console.log(`      ${broken.length - failed.length}/${broken.length} identical errors`)
     checkAgainstKnown('mdx-errors', failed)
+  })
+
+  it(`the reference throws on all ${grammar.length} documents with JavaScript grammar errors`, () => {
+    const fine = grammar.filter((source) => referenceError(source) === null)
+    assert.deepEqual(fine, [])
+  })
+
+  it(`${grammar.length} JavaScript grammar errors: same line, column, offset, reason and ruleId`, () => {
+    const failed = []
+    for (const source of grammar) {
+      if (!isDeepStrictEqual(ourError(source), referenceError(source))) failed.push(source)
+    }
+    console.log(`      ${grammar.length - failed.length}/${grammar.length} identical errors`)
+    checkAgainstKnown('mdx-errors-grammar', failed)
   })
 
   it('errors without a place (a tag open at the end) have no line, column or offset', () => {
