@@ -54,6 +54,8 @@ export interface MdxSyntaxError extends Error {
   /** The reference's rule, e.g. `unexpected-character`, `end-tag-mismatch`, `acorn`. */
   ruleId: string
   source: 'omni-mdx'
+  /** ruleId `acorn`: an error with the words acorn would use (e.g. `Unexpected token`). */
+  cause?: SyntaxError
 }
 
 /** Parses to an mdast tree; broken MDX throws an MdxSyntaxError. */

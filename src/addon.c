@@ -183,6 +183,12 @@ static void throw_syntax_error(napi_env env, const mdx_error *err) {
   set_named(env, error, "ruleId", value);
   napi_create_string_utf8(env, "omni-mdx", NAPI_AUTO_LENGTH, &value);
   set_named(env, error, "source", value);
+  if (err->cause[0]) { /* acorn's words, as the reference's `cause` (an acorn SyntaxError) */
+    napi_value cause_message, cause;
+    napi_create_string_utf8(env, err->cause, NAPI_AUTO_LENGTH, &cause_message);
+    napi_create_syntax_error(env, NULL, cause_message, &cause);
+    set_named(env, error, "cause", cause);
+  }
   napi_throw(env, error);
 }
 

@@ -35,6 +35,7 @@ typedef struct mdx_error {
   uint32_t line, column, offset;
   char reason[512];
   char rule_id[64];
+  char cause[160]; /* ruleId "acorn": acorn's own words ("Unexpected token"), else "" */
 } mdx_error;
 
 typedef struct mdx_doc mdx_doc;

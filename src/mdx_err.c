@@ -53,6 +53,12 @@ void mdx_sbuf_put(mdx_arena *arena, mdx_sbuf *b, const char *s, uint32_t len) {
   b->len += len;
 }
 
+void mdx_js_error(mdx_doc *doc, uint32_t at, const char *reason, const mdx_js_check *check) {
+  if (doc->err && check->message)
+    snprintf(doc->err->cause, sizeof doc->err->cause, "%s", check->message);
+  mdx_syntax_error(doc, at, "acorn", "%s", reason);
+}
+
 void mdx_err_point(mdx_doc *doc, uint32_t at, char out[32]) {
   /* the same counting as above, without the jump */
   const char *s = doc->src;

@@ -79,11 +79,12 @@ uint32_t mdx_expr_feed(mdx_doc *doc, mdx_expr *e, const char *s, uint32_t i, uin
 void mdx_expr_unclosed(mdx_doc *doc, mdx_expr *e, uint32_t eof) {
   if (e->closes) { /* acorn's error for the value before the last `}` */
     uint32_t at = e->last_close;
-    if (mdx_js_check_run(&doc->arena, e->val.p, e->last_close, (mdx_js_goal)e->goal, NULL, 0,
-                         &e->check) != MDX_OK)
+    if (mdx_js_check_run(&doc->arena, e->val.p ? e->val.p : "", e->last_close,
+                         (mdx_js_goal)e->goal, NULL, 0, &e->check) != MDX_OK)
       mdx_arena_fail(&doc->arena);
     if (!e->check.ok) at = e->check.error_at;
-    mdx_syntax_error(doc, mdx_expr_src(e, at), "acorn", "Could not parse expression with acorn");
+    else e->check.message = NULL; /* the scanner saw what the checker did not */
+    mdx_js_error(doc, mdx_expr_src(e, at), "Could not parse expression with acorn", &e->check);
   }
   mdx_syntax_error(doc, eof, "unexpected-eof",
                    "Unexpected end of file in expression, expected a corresponding closing "

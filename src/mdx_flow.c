@@ -193,8 +193,7 @@ int mdx_esm_complete(mdx_doc *doc, mdx_esm *esm, uint32_t to, int eof) {
     return 0;
   }
   if (!c.ok)
-    mdx_syntax_error(doc, esm->start + c.error_at, "acorn",
-                     "Could not parse import/exports with acorn");
+    mdx_js_error(doc, esm->start + c.error_at, "Could not parse import/exports with acorn", &c);
   if (c.non_esm_type)
     mdx_syntax_error(doc, esm->start + c.non_esm_at, "non-esm",
                      "Unexpected `%s` in code: only import/exports are supported",

@@ -36,6 +36,10 @@ void mdx_syntax_error(mdx_doc *doc, uint32_t at, const char *rule, const char *f
 #endif
     ;
 
+/* The same for the checker's verdict on JavaScript: acorn's words go to the error's
+ * cause. */
+void mdx_js_error(mdx_doc *doc, uint32_t at, const char *reason, const mdx_js_check *check);
+
 /* "line:column" of source offset `at`, for messages. */
 void mdx_err_point(mdx_doc *doc, uint32_t at, char out[32]);
 

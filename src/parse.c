@@ -37,6 +37,7 @@ int mdx_parse(const char *input, size_t len, unsigned options, mdx_doc **out, md
   mdx_arena_init(&doc->arena, &doc->on_oom);
   doc->options = options;
   doc->err = err;
+  if (err) err->cause[0] = 0;
   int jumped = setjmp(doc->on_oom);
   if (jumped) { /* 1: out of memory (arena.c), 2: an MDX syntax error (mdx_err.c) */
     mdx_doc_free(doc);

@@ -10,6 +10,7 @@ const mdx = require('..')
 const {checkAgainstKnown} = require('./helpers/known-failures.js')
 
 let referenceError
+let referenceMdx
 
 const broken = [
   "> <a\nb>",
@@ -294,7 +295,9 @@ function ourError(source) {
 
 describe('MDX: syntax errors as the reference throws them', function () {
   before(async () => {
-    referenceError = (await import('./helpers/mdx-reference.mjs')).referenceMdxError
+    const reference = await import('./helpers/mdx-reference.mjs')
+    referenceError = reference.referenceMdxError
+    referenceMdx = reference.referenceMdx
   })
 
   it(`the reference throws on all ${broken.length} broken documents`, () => {
@@ -323,6 +326,28 @@ describe('MDX: syntax errors as the reference throws them', function () {
     }
     console.log(`      ${grammar.length - failed.length}/${grammar.length} identical errors`)
     checkAgainstKnown('mdx-errors-grammar', failed)
+  })
+
+  it(`${grammar.length} JavaScript grammar errors: acorn's words in \`cause\` as the reference's`, () => {
+    const failed = []
+    for (const source of grammar) {
+      let expected
+      try {
+        referenceMdx(source)
+      } catch (error) {
+        expected = error.cause ? error.cause.message : undefined
+      }
+      let ours
+      try {
+        mdx.parse(source)
+      } catch (error) {
+        ours = error.cause ? error.cause.message : undefined
+        if (error.cause) assert.ok(error.cause instanceof Error)
+      }
+      if (ours !== expected) failed.push(source)
+    }
+    console.log(`      ${grammar.length - failed.length}/${grammar.length} identical causes`)
+    checkAgainstKnown('mdx-errors-cause', failed)
   })
 
   it('errors without a place (a tag open at the end) have no line, column or offset', () => {
