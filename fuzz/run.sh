@@ -17,7 +17,7 @@ cd "$(dirname "$0")"
 SECONDS_PER_TARGET=${1:-60}
 shift $(( $# > 0 ? 1 : 0 ))
 TARGETS=("$@")
-[ ${#TARGETS[@]} -eq 0 ] && TARGETS=(fuzz_parse fuzz_html fuzz_ocp fuzz_jsscan)
+[ ${#TARGETS[@]} -eq 0 ] && TARGETS=(fuzz_parse fuzz_html fuzz_ocp fuzz_jsscan fuzz_jscheck)
 MAX_LEN=${FUZZ_MAX_LEN:-4096}
 
 if ! make -s all 2>out.build.log; then
