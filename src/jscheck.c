@@ -710,14 +710,19 @@ static void read_punct(jp *p, int c) {
     else t = c == '=' ? T_EQ : T_PREFIX;
     break;
   case '~': t = T_PREFIX; break;
-  case '#':
-    if (ident_start_at(p, p->pos + 1) || d == '\\') {
-      p->pos++;
+  case '#': {
+    p->pos++;
+    if (ident_start_at(p, p->pos) || d == '\\') {
       read_word(p);
       p->type = T_PRIVATE;
       return;
     }
-    /* fall through */
+    /* acorn reports the character after the `#` */
+    uint32_t w;
+    cp(p, p->pos, &w);
+    raise_fmt(p, p->pos, "Unexpected character '", p->src + p->pos, w, "'");
+  }
+  /* fall through */
   default: {
     uint32_t w;
     uint32_t ch = cp(p, p->pos, &w);
@@ -1959,6 +1964,9 @@ static jn *parse_function_node(jp *p, uint32_t start) {
 }
 
 static jn *parse_expr_atom(jp *p, jde *d, int for_init, int for_new) {
+  /* acorn-jsx's parseExprAtom override passes neither forInit nor forNew on */
+  for_init = 0;
+  for_new = 0;
   if (p->type == T_SLASH || (p->type == T_ASSIGN && p->src[p->start] == '/' && !prev_is_operand_name(p)))
     read_regex(p);
   int can_be_arrow = p->potential_arrow_at == p->start;
@@ -3154,6 +3162,7 @@ static const char *parse_statement(jp *p, int context, int top_level) {
   default: {
     if (is_async_function(p)) {
       if (context) unexpected(p);
+      next(p);
       next(p);
       parse_function(p, start, FUNC_STATEMENT, 1, 0);
       type = "FunctionDeclaration";
