@@ -40,6 +40,13 @@
  * as an error rather than read wrong. */
 #define MDX_MAX_JS_NESTING 256
 
+/* Recursion depth of the JavaScript syntax checker (jscheck.c): nested statements,
+ * assignment expressions, unary operators, `new`, patterns and JSX elements each take a
+ * level. Real code stays far below (a level costs a few hundred bytes of C stack, so
+ * this stays under ~1 MiB); past it the checker reports "Nesting too deep" where acorn
+ * would go on until its own stack runs out. */
+#define MDX_MAX_JS_DEPTH 1000
+
 /* Empty cells the HTML renderer may add to short GFM table rows: this many per byte of
  * source, plus the base. micromark pads every body row to the head's width, so a head of
  * n columns over m one-cell rows would print O(n x m) bytes from O(n + m) of input. Real

@@ -1,0 +1,394 @@
+// Dev tool: compares the JavaScript syntax checker (build-c/mdx-jscheck, src/jscheck.c)
+// with acorn + acorn-jsx as micromark-extension-mdxjs runs them (ecmaVersion 2024,
+// sourceType module, preserveParens). For every input both verdicts are computed: ok, or
+// the error position (acorn's err.pos, in UTF-16 units; ours in bytes, converted), whether
+// acorn stopped at the end of its input (raisedAt >= length) and the message; for ESM
+// blocks also the first non-import/export statement, for spreads the object's shape.
+// Sources:
+//   node_modules  every .js/.mjs/.cjs file under node_modules, parsed as a module
+//   corpus        expressions, spreads and ESM blocks of ../shared/corpus/mdx/*.mdx
+//   random        seeded random expressions (test/helpers/random-js.js)
+//   mutations     seeded random mutations of valid snippets (delete, duplicate, swap,
+//                 insert a character or token), as expressions and as modules
+//   edge          a hand-written table of edge cases (EDGE_CASES below)
+//   node test/tools/compare-jscheck.mjs [--source NAME] [--count N] [--seed S]
+//                                      [--max-files N] [--verbose] [--messages]
+import {execFileSync} from 'node:child_process'
+import {existsSync, readdirSync, readFileSync, statSync, realpathSync} from 'node:fs'
+import {join} from 'node:path'
+import {createRequire} from 'node:module'
+
+const require = createRequire(import.meta.url)
+const acorn = require('acorn')
+const jsx = require('acorn-jsx')
+const {randomJsSamples} = require('../helpers/random-js.js')
+const {rng} = require('../helpers/random-markdown.js')
+
+const root = new URL('../../', import.meta.url).pathname
+const driver = process.env.MDX_JSCHECK || join(root, 'build-c/mdx-jscheck')
+const corpusDir = join(root, '../shared/corpus/mdx/')
+const Parser = acorn.Parser.extend(jsx())
+const options = {ecmaVersion: 2024, sourceType: 'module', preserveParens: true}
+const allowedEsm = new Set(['ImportDeclaration', 'ExportNamedDeclaration', 'ExportDefaultDeclaration', 'ExportAllDeclaration'])
+
+// The reference's `empty()` (micromark-util-events-to-acorn).
+function empty(value) {
+  return /^\s*$/.test(value.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\r\n]*(\r\n|\n|\r)/g, ''))
+}
+
+function failure(error, length, shift = 0) {
+  if (!(error instanceof SyntaxError) || typeof error.pos !== 'number') throw error
+  return {
+    ok: false,
+    pos: error.pos - shift,
+    atEnd: error.raisedAt >= length,
+    message: String(error.message).replace(/ \(\d+:\d+\)$/, '')
+  }
+}
+
+/** acorn's verdict for `value` as `goal` (expression, spread, module); `pre`: names of
+ * earlier ESM blocks' imports (module). */
+export function reference(value, goal = 'expression', pre = []) {
+  if (goal === 'module') {
+    const prefix = pre.length ? 'var ' + pre.join(',') + '\n' : ''
+    const input = prefix + value
+    let program
+    try {
+      program = Parser.parse(input, options)
+    } catch (error) {
+      return failure(error, input.length, prefix.length)
+    }
+    const body = program.body.slice(prefix ? 1 : 0)
+    const other = body.find((node) => !allowedEsm.has(node.type))
+    const imports = []
+    for (const node of body) {
+      if (node.type === 'ImportDeclaration') for (const s of node.specifiers) imports.push(s.local.name)
+    }
+    return {ok: true, nonEsm: other ? other.type : null, nonEsmAt: other ? other.start - prefix.length : 0, imports}
+  }
+  const input = goal === 'spread' ? '({' + value + '})' : value
+  const shift = goal === 'spread' ? 2 : 0
+  let node
+  try {
+    node = Parser.parseExpressionAt(input, 0, options)
+  } catch (error) {
+    const result = failure(error, input.length, shift)
+    result.pos = Math.min(Math.max(result.pos, 0), value.length)
+    return result
+  }
+  if (!empty(input.slice(node.end, input.length - shift))) {
+    return {ok: false, pos: Math.min(Math.max(node.end - shift, 0), value.length), atEnd: false, message: 'Unexpected content after expression'}
+  }
+  if (goal === 'spread') {
+    let object = node
+    while (object.type === 'ParenthesizedExpression') object = object.expression
+    const props = object.type === 'ObjectExpression' ? object.properties : []
+    const at = (n) => Math.min(Math.max(n - 2, 0), value.length)
+    return {
+      ok: true,
+      count: props.length,
+      firstSpread: props.length > 0 && props[0].type === 'SpreadElement',
+      first: props.length ? at(props[0].start) : 0,
+      second: props.length > 1 ? at(props[1].start) : 0
+    }
+  }
+  return {ok: true}
+}
+
+/** Ours for many inputs (one goal): the driver's JSON with positions in UTF-16 units. */
+export function ours(values, goal = 'expression', pres = null) {
+  const out = []
+  const chunk = []
+  let size = 0
+  const flush = () => {
+    if (!chunk.length) return
+    const input = chunk.map(([v, pre]) => (pres ? pre.join(',') + '\n' : '') + v.replace(/\0/g, '')).join('\0')
+    const args = ['--nul', '--goal', goal]
+    if (pres) args.push('--pre-header')
+    const text = execFileSync(driver, args, {input, maxBuffer: 1 << 28}).toString()
+    const lines = text.trim().split('\n')
+    lines.forEach((line, i) => {
+      const result = JSON.parse(line)
+      const value = chunk[i][0]
+      const units = (n) => Buffer.from(value).subarray(0, n).toString().length
+      for (const key of ['pos', 'nonEsmAt', 'first', 'second']) {
+        if (typeof result[key] === 'number') result[key] = units(result[key])
+      }
+      out.push(result)
+    })
+    chunk.length = 0
+    size = 0
+  }
+  values.forEach((v, i) => {
+    chunk.push([v, pres ? pres[i] : []])
+    size += v.length
+    if (size > 4e6) flush()
+  })
+  flush()
+  return out
+}
+
+function same(a, b, messages) {
+  if (a.ok !== b.ok) return false
+  if (!a.ok) return a.pos === b.pos && a.atEnd === b.atEnd && (!messages || a.message === b.message)
+  for (const key of ['nonEsm', 'nonEsmAt', 'count', 'firstSpread', 'first', 'second']) {
+    if (key in a && a[key] !== b[key]) return false
+  }
+  if (a.imports && JSON.stringify(a.imports) !== JSON.stringify(b.imports)) return false
+  return true
+}
+
+/** Compares a list of inputs; returns {total, identical, validAgree, validTotal,
+ * messageDiffs, differences}. */
+export function compare(values, goal = 'expression', pres = null, messages = false) {
+  const expected = values.map((v, i) => reference(v, goal, pres ? pres[i] : []))
+  const got = ours(values, goal, pres)
+  const differences = []
+  let identical = 0, validTotal = 0, validAgree = 0, messageDiffs = 0
+  values.forEach((value, i) => {
+    const a = expected[i], b = got[i]
+    if (a.ok) {
+      validTotal++
+      if (b.ok) validAgree++
+    }
+    if (same(a, b, messages)) {
+      identical++
+      if (!a.ok && a.message !== b.message) messageDiffs++
+    } else {
+      differences.push({value, goal, expected: a, got: b})
+    }
+  })
+  return {total: values.length, identical, validTotal, validAgree, messageDiffs, differences}
+}
+
+// ---------------------------------------------------------------- sources
+
+export function nodeModulesFiles(max = Infinity) {
+  const files = []
+  const seen = new Set()
+  const walk = (dir) => {
+    let entries
+    try {
+      entries = readdirSync(dir, {withFileTypes: true})
+    } catch {
+      return
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : 1))
+    for (const entry of entries) {
+      const path = join(dir, entry.name)
+      let stat
+      try {
+        stat = statSync(path)
+      } catch {
+        continue
+      }
+      if (stat.isDirectory()) {
+        let real
+        try {
+          real = realpathSync(path)
+        } catch {
+          continue
+        }
+        if (seen.has(real)) continue
+        seen.add(real)
+        walk(path)
+      } else if (/\.(js|mjs|cjs)$/.test(entry.name) && files.length < max) {
+        files.push(path)
+      }
+    }
+  }
+  walk(join(root, 'node_modules'))
+  return files
+}
+
+export async function corpusSamples() {
+  const result = {expression: [], spread: [], module: [], modulePre: []}
+  if (!existsSync(corpusDir)) return result
+  const {fromMarkdown} = await import('mdast-util-from-markdown')
+  const {mdxjs} = await import('micromark-extension-mdxjs')
+  const {mdxFromMarkdown} = await import('mdast-util-mdx')
+    for (const name of readdirSync(corpusDir).filter((n) => n.endsWith('.mdx')).sort()) {
+      let tree
+      try {
+        tree = fromMarkdown(readFileSync(corpusDir + name, 'utf8'), {extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()]})
+      } catch {
+        continue
+      }
+      const imported = []
+      const visit = (node) => {
+        if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
+          if (!empty(node.value)) result.expression.push(node.value)
+        } else if (node.type === 'mdxjsEsm') {
+          result.module.push(node.value)
+          result.modulePre.push(imported.slice())
+          const r = reference(node.value, 'module', imported)
+          if (r.ok) imported.push(...r.imports)
+        }
+        for (const attribute of node.attributes || []) {
+          if (attribute.type === 'mdxJsxExpressionAttribute') result.spread.push(attribute.value)
+          else if (attribute.value && typeof attribute.value === 'object') result.expression.push(attribute.value.value)
+        }
+        for (const child of node.children || []) visit(child)
+      }
+      visit(tree)
+    }
+  return result
+}
+
+export function randomSamples(seed, count) {
+  const out = []
+  for (const sample of randomJsSamples(seed, count)) {
+    out.push(sample)
+    const cut = sample.lastIndexOf('}')
+    if (cut > 0) out.push(sample.slice(0, cut))
+  }
+  return out
+}
+
+const TOKENS = ['(', ')', '[', ']', '{', '}', ',', ';', ':', '.', '...', '?', '?.', '=>', '=', '+=', '**', '*', '/', '<', '>', '</', '/>',
+  '"', "'", '`', '${', '\\', '#', '@', 'let', 'const', 'var', 'yield', 'await', 'async', 'function', 'class', 'new', 'in', 'of',
+  'import', 'export', 'default', 'return', 'static', 'get', 'set', 'super', 'this', '\n', ' ', '0', '1_', '08', '.5', 'x', 'a b',
+  '/*', '*/', '//', '-->', 'delete', 'typeof', '++', '--', '!', '&&', '??', '||', 'extends', 'arguments', 'eval', 'enum', 'if', 'else']
+
+/** Seeded random mutations of `snippets`: `count` per seed. */
+export function mutations(snippets, seed, count) {
+  const random = rng(seed)
+  const int = (n) => Math.floor(random() * n)
+  const out = []
+  if (!snippets.length) return out
+  for (let i = 0; i < count; i++) {
+    let s = snippets[int(snippets.length)]
+    const rounds = 1 + int(2)
+    for (let r = 0; r < rounds; r++) {
+      const at = int(s.length + 1)
+      switch (int(5)) {
+        case 0: s = s.slice(0, at) + s.slice(at + 1); break
+        case 1: s = s.slice(0, at) + s.slice(at, at + 1) + s.slice(at); break
+        case 2: s = s.slice(0, at) + s.slice(at + 1, at + 2) + s.slice(at, at + 1) + s.slice(at + 2); break
+        case 3: s = s.slice(0, at) + TOKENS[int(TOKENS.length)] + s.slice(at); break
+        default: {
+          // delete a word-ish run
+          const m = /^\w+|^\W/.exec(s.slice(at))
+          s = s.slice(0, at) + s.slice(at + (m ? m[0].length : 1))
+        }
+      }
+    }
+    out.push(s)
+  }
+  return out
+}
+
+// Hand-written edge cases, one feature per group; each is run as an expression and as a
+// module (the verdicts come from acorn).
+export const EDGE_CASES = [
+  // tokens
+  '1_000', '1__0', '1_', '0_1', '0x_1', '0x1_f', '08', '09.5', '0o8', '0b2', '0x', '1n', '1.5n', '0x1fn', '1e', '1e+', '.5e3', '1.e5', '5..toString()', '3in x', '3 in x',
+  '"\\08"', '"\\0"', '"\\1"', '"\\8"', '"\\x4"', '"\\u{110000}"', '"\\u{}"', '"\\u00"', '"a\nb"', '"a\\\nb"', "'\u2028'", '`\\08`', 'String.raw`\\08`', '`\\u{zz}`', 'a`\\unicode`',
+  '`a${b}c${d}e`', '`${`${a}`}`', '`unterminated', '`a${b', '"unterminated', '/* unterminated', 'a /* ok */', 'a // x', '/re', '/re/gg', '/re/x', '/re/uv', '/[/]/', '/a/\\u0067',
+  '\\u0061', 'a\\u0062', '\\u{61}bc', '\\u0030', 'a\\u0030', '\\u00', 'i\\u0066 (a) b', '#!x\n1', ' #!x\n1', '#x', 'a.#x', '@', 'a\u00a0+ b', 'café', '℮', '𝒜', 'a\u200db',
+  // expressions
+  'a, b', '(a, b)', '()', '(a,)', '(...a)', '(...a) => a', '(a, ...b) => 0', '(...a,) => 0', '(...a, b) => 0', 'a => b => c', 'async a => a', 'async (a) => a', 'async\n(a) => a',
+  'async function() {}', 'async function*() { yield await 1 }', 'function*() { yield\n1 }', 'x = yield', 'function* g() { var yield }', 'function* g() { yield => 1 }',
+  '(a = 1) => a', '([a, b]) => a', '({a, b}) => a', '({a = 1}) => a', '({a = 1})', '({a = 1} = b)', '[a, ...b] = c', '[...a, b] = c', '[...a,] = c', '({...a,} = b)', '({...{a}} = b)',
+  '({a: 1} = b)', '[a + 1] = c', '(a) = 1', '((a)) = 1', '(a.b) = 1', '([a]) = 1', '({a}) = 1', 'a + 1 = 2', 'a++ = 1', '++a++', 'a?.b = 1', 'a?.b++', 'new a?.b()', 'a?.`x`', 'a?.b`x`',
+  'a ?? b || c', 'a || b ?? c', '(a ?? b) || c', 'a ?? (b || c)', '-a ** 2', '(-a) ** 2', 'a ** -b', 'typeof a ** 2', 'await a ** 2', '++a ** 2', 'a++ ** 2',
+  'delete a', 'delete (a)', 'delete a.b', 'delete this.#a', 'eval = 1', 'arguments++', '({eval} = a)', '[arguments] = a', 'a => { "use strict" }', '(a = 1) => { "use strict" }',
+  'function f(a, a) {}', '(a, a) => 1', 'function f([a], a) {}', 'let', 'yield', 'await', 'await 1', 'async () => await', 'async (await) => 1', 'async () => { var await }',
+  'new.target', 'function f() { new.target }', '() => new.target', 'import.meta', 'import.meta.url', 'import.metaa', 'import("a")', 'import("a",)', 'import("a", b)', 'import', 'new import("a")',
+  'super.a', 'super()', '({a() { super.a }})', '({a() { super() }})', 'class A extends B { constructor() { super() } }', 'class A { constructor() { super() } }',
+  '({__proto__: 1, __proto__: 2})', '({__proto__: 1, "__proto__": 2})', '({__proto__: 1, __proto__})', '({__proto__: 1, __proto__: 2} = a)', '({__proto__: 1, ["__proto__"]: 2})',
+  '({get a() {}, set a(b) {}})', '({get a(b) {}})', '({set a() {}})', '({set a(...b) {}})', '({get [a]() {}})', '({async *a() {}})', '({async get a() {}})', '({a, b: c, ...d})',
+  '({if: 1})', '({if})', '({a = 1})', '({async a})', '({get})', '({get: 1})', '({set = 1} = a)', 'x = {a: 1, a: 2}',
+  // classes
+  'class A {}', 'class {}', '(class {})', 'class A { constructor() {} constructor() {} }', 'class A { get constructor() {} }', 'class A { *constructor() {} }', 'class A { async constructor() {} }',
+  'class A { static prototype() {} }', 'class A { static prototype = 1 }', 'class A { constructor = 1 }', 'class A { "constructor"() {} }', 'class A { ["constructor"]() {} }',
+  'class A { #a; #a }', 'class A { get #a() {} set #a(b) {} }', 'class A { static get #a() {} set #a(b) {} }', 'class A { #constructor() {} }', 'class A { m() { this.#b } }',
+  'class A { #a; m() { #a in this } }', 'class A { #a; m() { delete this.#a } }', 'class A { static { await } }', 'class A { static { arguments } }', 'class A { a = arguments }',
+  'class A { static { return } }', 'class A { static { var a; let a } }', 'class A { a = 1; b }', 'class A { a = 1 b = 2 }', 'class A { static async *#m() {} }', 'class A { static }', 'class A { async\nm() {} }',
+  'class A { get\nm() {} }', 'class A extends (B, C) {}', 'class A { [a]; }', 'class A { "a"; 1; }', 'class A { accessor a }',
+  // JSX
+  '<a/>', '<a></a>', '<a></b>', '<a><b></a></b>', '<></>', '<></a>', '<a></>', '<a b="c" d={e} {...f} g />', '<a b={} />', '<a b=c />', '<a b=<c/> />', '<a:b c:d="e" />', '<a:b.c />',
+  '<a.b.c></a.b.c>', '<a.b></a.c>', '<a>{}</a>', '<a>{/* c */}</a>', '<a>}</a>', '<a>></a>', '<a>&amp;&#123;</a>', '<a/><b/>', '<a/> < b', '<a>\n</a>', '<a b="\n" />', '<a\n/>', '<a /* c */ b />',
+  '<a>{...b}</a>', '<a {b} />', '<a {...b c} />', '<!-- x -->', '<a>', '<a b', '<a b="c', '<a>text', '<a-b-c />', '<a b-c="d" />', 'x < y', '<a></a\n>', '< a />', '<a></ a>',
+  '<svg:rect></svg:rect>', '<a>{1}{2}</a>', 'a ? <b/> : <c/>', '[<a/>, <b/>]', '<a>{<b/>}</a>', '<a b={<c/>} />', 'await <a/>', 'yield <a/>',
+  // statements and modules
+  'import a from "a"', 'import a, {b} from "a"', 'import * as a from "a"', 'import {a as b} from "a"', 'import {"a" as b} from "a"', 'import {"a"} from "a"', 'import {if} from "a"', 'import {a as if} from "a"',
+  'import a from "a"; import a from "b"', 'import a from "a"; let a', 'import a', 'import "a"', 'import {a,} from "a"', 'import {,} from "a"', 'import a, * as b from "c"',
+  'export default 1', 'export default function () {}', 'export default class {}', 'export default async function () {}', 'export default 1; export default 2', 'export const a = 1', 'export let a, b',
+  'export var {a, b: [c]} = d', 'export function f() {}', 'export class A {}', 'export {a}', 'export {a}; let a', 'let a; export {a}', 'export {a as b, b as a}; var a, b', 'export {a as default}; export default 1',
+  'export {a as "b"}; var a', 'export {"a"}', 'export {"a"} from "b"', 'export * from "a"', 'export * as b from "a"', 'export * as default from "a"', 'export {if}', 'export {a, a}; var a', 'export {await}',
+  'export async function f() {}', 'export const a', 'export let [a]', 'const a = 1; a = 2', 'let a; let a', 'let a; var a', 'var a; var a', 'function f() {} var f', 'function f() {} function f() {}',
+  '{ function f() {} function f() {} }', 'function g() { function f() {} function f() {} }', 'function g() { function f() {} var f }', 'try {} catch (e) { var e }', 'try {} catch (e) { let e }',
+  'try {} catch ([e]) { var e }', 'try {} catch {}', 'try {}', 'try {} finally {}', 'for (let a of b) { let a }', 'for (let a in b) var a', 'for (const a = 1;;) {}', 'for (const a;;) {}',
+  'for (var a = 1 in b) {}', 'for (let a = 1 of b) {}', 'for (let of x) {}', 'for (let.a of x) {}', 'for (async of x) {}', 'for ((async) of x) {}', 'for await (a of b) {}', 'async function f() { for await (a in b) {} }',
+  'for (a in b) {}', 'for ([a] of b) {}', 'for (a + b of c) {}', 'for (let [a] = b;;) {}', 'for (let [a];;) {}', 'for (var a, b of c) {}', 'for (a = 1; a < 2; a++) {}', 'for (;;) break', 'for (;;) continue',
+  'break', 'continue', 'a: break a', 'a: continue a', 'a: while (1) continue a', 'a: a: ;', 'a: { b: { break a } }', 'a: { continue a }', 'switch (a) { case 1: break }', 'switch (a) { default: default: }',
+  'switch (a) { case 1: let b; case 2: let b }', 'switch (a) { x }', 'if (a) function f() {}', 'if (a) let b', 'if (a) let\nb', 'while (a) const b = 1', 'if (a) class A {}', 'label: function f() {}',
+  'with (a) {}', 'return', 'function f() { return }', 'throw\na', 'throw a', 'debugger', 'do a; while (b) c', 'do ; while (0) 1', 'let [a] = b', 'let {a} = b', 'let [a]', 'let let = 1', 'const {a, a} = b',
+  'var let', 'let\nlet', 'let = 1', 'let.a', 'let[a] = 1', 'let in a', 'let instanceof a', 'a\n++b', 'a\n(b)', 'a\n`b`', 'if (a) a\nelse b', 'async\nfunction f() {}', 'async function f() {}\nf()',
+  'function f() { "use strict"; 010 }', '"use strict"; 010', 'var eval', 'function eval() {}', 'function f(eval) {}', 'class eval {}', 'let arguments', 'implements', 'package = 1', 'enum', 'a.enum',
+  'x = { get a() { return 1 } }; export {x}', 'export default x; var x', 'await a', 'await\na', 'function f() { await a }', 'async function f() { await a }', 'function f() { yield a }', 'function* f() { yield* a }',
+  'function* f(a = yield) {}', 'async function f(a = await b) {}', 'async function f() { (a = await b) => 1 }', 'async (a = await 1) => 1', 'function* f() { (a = yield) => 1 }', 'a\n=> 1', '(a)\n=> 1',
+  'new.target', 'new.tar', 'function f() { new.tar }', 'new a.b.c()', 'new a()()', 'new (a())()', 'new super.a', 'a?.[0]?.(1)?.b', 'a?.0:1', 'a ? .5 : 1', 'a\n?.b',
+]
+
+// ---------------------------------------------------------------- main
+
+function report(label, result, verbose, limit = 15) {
+  console.log(`${label}: ${result.identical}/${result.total} identical; valid inputs accepted ${result.validAgree}/${result.validTotal}` +
+    (result.messageDiffs ? ` (${result.messageDiffs} with another message)` : ''))
+  for (const d of result.differences.slice(0, verbose ? Infinity : limit)) {
+    const v = d.value.length > 200 ? d.value.slice(0, 200) + '…' : d.value
+    console.log(`  [${d.goal}] ${JSON.stringify(v)}\n    acorn ${JSON.stringify(d.expected)}\n    ours  ${JSON.stringify(d.got)}`)
+  }
+}
+
+async function main() {
+  const args = process.argv.slice(2)
+  const pick = (flag, fallback) => {
+    const i = args.indexOf(flag)
+    return i >= 0 ? args[i + 1] : fallback
+  }
+  const verbose = args.includes('--verbose')
+  const messages = args.includes('--messages')
+  const only = pick('--source', null)
+  const count = Number(pick('--count', 2000))
+  const seed = Number(pick('--seed', 1))
+  const maxFiles = Number(pick('--max-files', Infinity))
+  const want = (name) => !only || only === name
+
+  if (want('node_modules')) {
+    const files = nodeModulesFiles(maxFiles)
+    const values = files.map((f) => readFileSync(f, 'utf8'))
+    const t0 = Date.now()
+    const result = compare(values, 'module', null, messages)
+    result.differences.forEach((d, i) => { d.value = files[values.indexOf(d.value)] + ': ' + d.value.slice(0, 80) })
+    report(`node_modules (${files.length} files, ${(values.reduce((n, v) => n + v.length, 0) / 1e6).toFixed(1)} M chars, ${Date.now() - t0} ms)`, result, verbose)
+  }
+  if (want('corpus')) {
+    const c = await corpusSamples()
+    report('corpus expressions', compare(c.expression, 'expression', null, messages), verbose)
+    report('corpus spreads', compare(c.spread, 'spread', null, messages), verbose)
+    report('corpus ESM blocks', compare(c.module, 'module', c.modulePre, messages), verbose)
+  }
+  if (want('random')) {
+    report('random expressions', compare(randomSamples(seed, count), 'expression', null, messages), verbose)
+  }
+  if (want('edge')) {
+    report('edge cases as expressions', compare(EDGE_CASES, 'expression', null, messages), verbose, 40)
+    report('edge cases as modules', compare(EDGE_CASES, 'module', null, messages), verbose, 40)
+  }
+  if (want('mutations')) {
+    const snippets = EDGE_CASES.filter((s) => reference(s, 'module').ok).concat(randomSamples(seed + 100, 200).filter((s) => reference(s).ok))
+    const m = mutations(snippets, seed, count)
+    report('mutations as expressions', compare(m, 'expression', null, messages), verbose)
+    report('mutations as modules', compare(m, 'module', null, messages), verbose)
+  }
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop())) {
+  main().catch((error) => {
+    console.error(error)
+    process.exit(1)
+  })
+}
