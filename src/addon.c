@@ -184,10 +184,13 @@ static void throw_syntax_error(napi_env env, const mdx_error *err) {
   napi_create_string_utf8(env, "omni-mdx", NAPI_AUTO_LENGTH, &value);
   set_named(env, error, "source", value);
   if (err->cause[0]) { /* acorn's words, as the reference's `cause` (an acorn SyntaxError) */
-    napi_value cause_message, cause;
+    napi_value cause_message, global, ctor, cause;
     napi_create_string_utf8(env, err->cause, NAPI_AUTO_LENGTH, &cause_message);
-    napi_create_syntax_error(env, NULL, cause_message, &cause);
-    set_named(env, error, "cause", cause);
+    /* node_api_create_syntax_error needs Node-API 9; the constructor works everywhere */
+    napi_get_global(env, &global);
+    if (napi_get_named_property(env, global, "SyntaxError", &ctor) == napi_ok &&
+        napi_new_instance(env, ctor, 1, &cause_message, &cause) == napi_ok)
+      set_named(env, error, "cause", cause);
   }
   napi_throw(env, error);
 }
