@@ -43,13 +43,22 @@ uint32_t mdx_expr_src(const mdx_expr *e, uint32_t at) {
   return best + (at - base);
 }
 
-/* Whether the value so far closes the expression: empty (the caller reports an empty
- * value where it is not allowed) or accepted by the checker. */
-static int value_parses(mdx_doc *doc, mdx_expr *e) {
-  if (mdx_js_empty(&doc->arena, e->val.p, e->val.len)) return 1;
-  if (mdx_js_check_run(&doc->arena, e->val.p ? e->val.p : "", e->val.len, (mdx_js_goal)e->goal,
-                       NULL, 0, &e->check) != MDX_OK)
+/* The reference's verdict on the first `len` bytes of the value, in e->check. An empty
+ * value (see mdx_js_empty) is parsed as a program, as the reference does: its regex
+ * strips comments a JavaScript tokenizer would not, so a few "empty" values still fail. */
+static void check_value(mdx_doc *doc, mdx_expr *e, uint32_t len) {
+  const char *v = e->val.p ? e->val.p : "";
+  mdx_js_goal goal = mdx_js_empty(&doc->arena, v, len) ? MDX_JS_GOAL_MODULE : (mdx_js_goal)e->goal;
+  if (mdx_js_check_run(&doc->arena, v, len, goal, NULL, 0, &e->check) != MDX_OK)
     mdx_arena_fail(&doc->arena);
+}
+
+/* Whether the value so far closes the expression. An empty value where none is allowed
+ * closes it too: the reference throws there, and so does the caller. */
+static int value_parses(mdx_doc *doc, mdx_expr *e) {
+  if (!e->allow_empty && mdx_js_empty(&doc->arena, e->val.p ? e->val.p : "", e->val.len))
+    return 1;
+  check_value(doc, e, e->val.len);
   return e->check.ok;
 }
 
@@ -79,9 +88,7 @@ uint32_t mdx_expr_feed(mdx_doc *doc, mdx_expr *e, const char *s, uint32_t i, uin
 void mdx_expr_unclosed(mdx_doc *doc, mdx_expr *e, uint32_t eof) {
   if (e->closes) { /* acorn's error for the value before the last `}` */
     uint32_t at = e->last_close;
-    if (mdx_js_check_run(&doc->arena, e->val.p ? e->val.p : "", e->last_close,
-                         (mdx_js_goal)e->goal, NULL, 0, &e->check) != MDX_OK)
-      mdx_arena_fail(&doc->arena);
+    check_value(doc, e, e->last_close);
     if (!e->check.ok) at = e->check.error_at;
     else e->check.message = NULL; /* the scanner saw what the checker did not */
     mdx_js_error(doc, mdx_expr_src(e, at), "Could not parse expression with acorn", &e->check);

@@ -277,6 +277,11 @@ const grammar = [
   "export let a; a = 1",
   "import json from './a.json' with {type: 'json'}",
   "{/[/]{}/u}",
+  "{a\n++b}",
+  "{await <a/>}",
+  "{x => { x ? {} : {} /y/ }}",
+  "{({ *g() { yield /x/ } })}",
+  "{// /*\n{[k]: 1} // */\n}",
 ]
 
 /** Our error for `source` in the reference's terms, or null if parse() did not throw. */

@@ -338,6 +338,9 @@ const cases = [
   "export const a = await import('b')",
   "export const {a, b: [c]} = d",
   "export function f() {\n\n  return 1\n\n}",
+  "import {a} from\n\n\"b\"",
+  "{/* } */}",
+  "{a /* } */}",
 ]
 
 describe('MDX: same trees as mdast-util-from-markdown with micromark-extension-mdxjs', function () {
