@@ -656,7 +656,7 @@ static void read_punct(jp *p, int c) {
   case ':': t = T_COLON; break;
   case '`': t = T_BACKQUOTE; break;
   case '?':
-    if (d == '.' && !(e >= '0' && e <= '9')) { n = 2; t = T_QDOT; }
+    if (d == '.' && e >= 0 && !(e >= '0' && e <= '9')) { n = 2; t = T_QDOT; }
     else if (d == '?') {
       if (e == '=') { n = 3; t = T_ASSIGN; } else { n = 2; t = T_COALESCE; }
     } else t = T_QUESTION;
@@ -865,6 +865,670 @@ static void next_mode(jp *p, int mode) {
 static void next(jp *p) { next_mode(p, M_JS); }
 
 
+/* ---------------------------------------------------------------- regex patterns */
+
+/* The pattern of a regular expression literal, checked as acorn's RegExpValidator does
+ * for ecmaVersion 2024 (Annex B grammar without `u`/`v`, the strict one with them). It
+ * works on UTF-16 units, as acorn does, so that astral characters in non-unicode ranges
+ * behave the same. Not checked: the names and values of `\p{…}` (any are taken, and a
+ * lone `\p{…}` never counts as a property of strings). */
+typedef struct jre {
+  jp *p;
+  uint16_t *s;
+  uint32_t n, pos;
+  int u, v, named;       /* switchU, switchV, switchN */
+  long last_int;
+  int last_assert_quantifiable;
+  uint32_t ncap;
+  long max_backref;
+  uint32_t groups;       /* table owner of the group names of this pass */
+  mdx_str *refs;         /* \k<name> references */
+  uint32_t n_refs, cap_refs;
+  char *name;            /* the last group name (UTF-8) */
+  uint32_t name_len, name_cap;
+  uint32_t start, src_start, src_len;
+} jre;
+
+enum { CS_NONE, CS_OK, CS_STRING };
+
+static void re_raise(jre *r, const char *msg) {
+  jp *p = r->p;
+  size_t cap = sizeof p->out->message_buf;
+  uint32_t n = r->src_len > 60 ? 60 : r->src_len;
+  snprintf(p->msg_buf, cap, "Invalid regular expression: /%.*s/: %s", (int)n, p->src + r->src_start, msg);
+  raise_at(p, r->start, p->msg_buf);
+}
+
+static long re_at(jre *r, uint32_t i, int force_u) {
+  if (i >= r->n) return -1;
+  uint32_t c = r->s[i];
+  if (!(force_u || r->u) || c <= 0xd7ff || c >= 0xe000 || i + 1 >= r->n) return c;
+  uint32_t d = r->s[i + 1];
+  return d >= 0xdc00 && d <= 0xdfff ? (long)((c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000) : (long)c;
+}
+
+static uint32_t re_next_index(jre *r, uint32_t i, int force_u) {
+  if (i >= r->n) return r->n;
+  uint32_t c = r->s[i];
+  if (!(force_u || r->u) || c <= 0xd7ff || c >= 0xe000 || i + 1 >= r->n ||
+      r->s[i + 1] < 0xdc00 || r->s[i + 1] > 0xdfff)
+    return i + 1;
+  return i + 2;
+}
+
+static long re_cur(jre *r) { return re_at(r, r->pos, 0); }
+static long re_look(jre *r) { return re_at(r, re_next_index(r, r->pos, 0), 0); }
+static void re_adv(jre *r) { r->pos = re_next_index(r, r->pos, 0); }
+static int re_eat(jre *r, long c) {
+  if (re_cur(r) != c) return 0;
+  re_adv(r);
+  return 1;
+}
+static int re_eat2(jre *r, long a, long b) {
+  uint32_t save = r->pos;
+  if (re_eat(r, a) && re_eat(r, b)) return 1;
+  r->pos = save;
+  return 0;
+}
+
+static int re_digit(long c) { return c >= '0' && c <= '9'; }
+static int re_hex(long c) { return re_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+static int re_hexval(long c) { return c <= '9' ? (int)(c - '0') : (int)((c | 32) - 'a' + 10); }
+static int re_syntax_char(long c) {
+  return c == '$' || (c >= '(' && c <= '+') || c == '.' || c == '?' || (c >= '[' && c <= '^') ||
+         (c >= '{' && c <= '}');
+}
+static int re_control_letter(long c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+
+static void re_disjunction(jre *r);
+
+static int re_decimal_digits(jre *r) {
+  uint32_t start = r->pos;
+  r->last_int = 0;
+  while (re_digit(re_cur(r))) {
+    if (r->last_int < 100000000) r->last_int = r->last_int * 10 + (re_cur(r) - '0');
+    re_adv(r);
+  }
+  return r->pos != start;
+}
+
+static int re_hex_digits(jre *r) {
+  uint32_t start = r->pos;
+  r->last_int = 0;
+  while (re_hex(re_cur(r))) {
+    if (r->last_int <= 0x10ffff) r->last_int = r->last_int * 16 + re_hexval(re_cur(r));
+    re_adv(r);
+  }
+  return r->pos != start;
+}
+
+static int re_fixed_hex(jre *r, int count) {
+  uint32_t start = r->pos;
+  r->last_int = 0;
+  for (int i = 0; i < count; i++) {
+    long c = re_cur(r);
+    if (!re_hex(c)) { r->pos = start; return 0; }
+    r->last_int = r->last_int * 16 + re_hexval(c);
+    re_adv(r);
+  }
+  return 1;
+}
+
+static int re_braced_quantifier(jre *r, int no_error) {
+  uint32_t start = r->pos;
+  if (re_eat(r, '{')) {
+    if (re_decimal_digits(r)) {
+      long min = r->last_int, max = -1;
+      if (re_eat(r, ',') && re_decimal_digits(r)) max = r->last_int;
+      if (re_eat(r, '}')) {
+        if (max != -1 && max < min && !no_error) re_raise(r, "numbers out of order in {} quantifier");
+        return 1;
+      }
+    }
+    if (r->u && !no_error) re_raise(r, "Incomplete quantifier");
+    r->pos = start;
+  }
+  return 0;
+}
+
+static int re_quantifier(jre *r, int no_error) {
+  if (re_eat(r, '*') || re_eat(r, '+') || re_eat(r, '?') || re_braced_quantifier(r, no_error)) {
+    re_eat(r, '?');
+    return 1;
+  }
+  return 0;
+}
+
+static int re_unicode_escape(jre *r, int force_u) {
+  uint32_t start = r->pos;
+  int u = force_u || r->u;
+  if (re_eat(r, 'u')) {
+    if (re_fixed_hex(r, 4)) {
+      long lead = r->last_int;
+      if (u && lead >= 0xd800 && lead <= 0xdbff) {
+        uint32_t lead_end = r->pos;
+        if (re_eat(r, '\\') && re_eat(r, 'u') && re_fixed_hex(r, 4)) {
+          long trail = r->last_int;
+          if (trail >= 0xdc00 && trail <= 0xdfff) {
+            r->last_int = (lead - 0xd800) * 0x400 + (trail - 0xdc00) + 0x10000;
+            return 1;
+          }
+        }
+        r->pos = lead_end;
+        r->last_int = lead;
+      }
+      return 1;
+    }
+    if (u && re_eat(r, '{') && re_hex_digits(r) && re_eat(r, '}') && r->last_int <= 0x10ffff) return 1;
+    if (u) re_raise(r, "Invalid unicode escape");
+    r->pos = start;
+  }
+  return 0;
+}
+
+/* A group name character (with \u escapes), always read by code points. */
+static int re_ident_char(jre *r, int first) {
+  uint32_t start = r->pos;
+  long c = re_at(r, r->pos, 1);
+  r->pos = re_next_index(r, r->pos, 1);
+  if (c == '\\' && re_unicode_escape(r, 1)) c = r->last_int;
+  int ok = c >= 0 && (c == '$' || c == '_' ||
+                      (first ? id_start((uint32_t)c) : (id_char((uint32_t)c) || c == 0x200c || c == 0x200d)));
+  if (ok) {
+    r->last_int = c;
+    return 1;
+  }
+  r->pos = start;
+  return 0;
+}
+
+static void re_name_add(jre *r, long c) {
+  if (r->name_len + 4 > r->name_cap) r->name = grow(r->p, r->name, &r->name_cap, r->name_len + 8, 1);
+  while (r->name_len + 4 > r->name_cap) r->name = grow(r->p, r->name, &r->name_cap, r->name_cap, 1);
+  r->name_len += mdx_utf8_put((uint32_t)c, r->name + r->name_len);
+}
+
+static int re_group_name(jre *r) {
+  r->name = NULL;
+  r->name_len = r->name_cap = 0;
+  if (re_eat(r, '<')) {
+    if (re_ident_char(r, 1)) {
+      re_name_add(r, r->last_int);
+      while (re_ident_char(r, 0)) re_name_add(r, r->last_int);
+      if (re_eat(r, '>')) {
+        if (!r->name) r->name = "";
+        return 1;
+      }
+    }
+    re_raise(r, "Invalid capture group name");
+  }
+  return 0;
+}
+
+static int re_decimal_escape(jre *r) {
+  r->last_int = 0;
+  long c = re_cur(r);
+  if (c >= '1' && c <= '9') {
+    do {
+      if (r->last_int < 100000000) r->last_int = r->last_int * 10 + (c - '0');
+      re_adv(r);
+    } while (re_digit(c = re_cur(r)));
+    return 1;
+  }
+  return 0;
+}
+
+static int re_class_escape_letter(long c) {
+  return c == 'd' || c == 'D' || c == 's' || c == 'S' || c == 'w' || c == 'W';
+}
+
+/* \d \s \w and \p{…}: returns CS_NONE, CS_OK (or CS_STRING) */
+static int re_class_class_escape(jre *r) {
+  long c = re_cur(r);
+  if (re_class_escape_letter(c)) {
+    r->last_int = -1;
+    re_adv(r);
+    return CS_OK;
+  }
+  if (r->u && (c == 'P' || c == 'p')) {
+    r->last_int = -1;
+    re_adv(r);
+    if (re_eat(r, '{')) {
+      uint32_t start = r->pos;
+      int any = 0;
+      while (re_control_letter(re_cur(r)) || re_cur(r) == '_') { re_adv(r); any = 1; }
+      if (any && re_eat(r, '=')) {
+        int val = 0;
+        while (re_control_letter(re_cur(r)) || re_cur(r) == '_' || re_digit(re_cur(r))) { re_adv(r); val = 1; }
+        if (val && re_eat(r, '}')) return CS_OK;
+      } else {
+        r->pos = start;
+        int val = 0;
+        while (re_control_letter(re_cur(r)) || re_cur(r) == '_' || re_digit(re_cur(r))) { re_adv(r); val = 1; }
+        if (val && re_eat(r, '}')) return CS_OK;
+      }
+    }
+    re_raise(r, "Invalid property name");
+  }
+  return CS_NONE;
+}
+
+static int re_character_escape(jre *r) {
+  long c = re_cur(r);
+  /* control escapes */
+  if (c == 't' || c == 'n' || c == 'v' || c == 'f' || c == 'r') {
+    r->last_int = c == 't' ? 9 : c == 'n' ? 10 : c == 'v' ? 11 : c == 'f' ? 12 : 13;
+    re_adv(r);
+    return 1;
+  }
+  if (c == 'c') {
+    uint32_t start = r->pos;
+    re_adv(r);
+    if (re_control_letter(re_cur(r))) {
+      r->last_int = re_cur(r) % 32;
+      re_adv(r);
+      return 1;
+    }
+    r->pos = start;
+  }
+  if (c == '0' && !re_digit(re_look(r))) {
+    r->last_int = 0;
+    re_adv(r);
+    return 1;
+  }
+  if (c == 'x') {
+    uint32_t start = r->pos;
+    re_adv(r);
+    if (re_fixed_hex(r, 2)) return 1;
+    if (r->u) re_raise(r, "Invalid escape");
+    r->pos = start;
+  }
+  if (re_unicode_escape(r, 0)) return 1;
+  if (!r->u && c >= '0' && c <= '7') {
+    long n1 = c - '0';
+    re_adv(r);
+    long d = re_cur(r);
+    if (d >= '0' && d <= '7') {
+      long n2 = d - '0';
+      re_adv(r);
+      long e = re_cur(r);
+      if (n1 <= 3 && e >= '0' && e <= '7') { re_adv(r); r->last_int = n1 * 64 + n2 * 8 + (e - '0'); }
+      else r->last_int = n1 * 8 + n2;
+    } else {
+      r->last_int = n1;
+    }
+    return 1;
+  }
+  /* identity escape */
+  if (r->u) {
+    if (re_syntax_char(c)) { r->last_int = c; re_adv(r); return 1; }
+    if (c == '/') { r->last_int = '/'; re_adv(r); return 1; }
+    return 0;
+  }
+  if (c != 'c' && (!r->named || c != 'k')) {
+    r->last_int = c;
+    re_adv(r);
+    return 1;
+  }
+  return 0;
+}
+
+static int re_atom_escape(jre *r) {
+  uint32_t start = r->pos;
+  if (re_decimal_escape(r)) {
+    long n = r->last_int;
+    if (r->u) {
+      if (n > r->max_backref) r->max_backref = n;
+      return 1;
+    }
+    if (n <= (long)r->ncap) return 1;
+    r->pos = start;
+  }
+  if (re_class_class_escape(r) || re_character_escape(r)) return 1;
+  if (r->named && re_eat(r, 'k')) {
+    if (re_group_name(r)) {
+      r->refs = grow(r->p, r->refs, &r->cap_refs, r->n_refs, sizeof *r->refs);
+      r->refs[r->n_refs++] = (mdx_str){r->name, r->name_len};
+      return 1;
+    }
+    re_raise(r, "Invalid named reference");
+  }
+  if (r->u) {
+    if (re_cur(r) == 'c') re_raise(r, "Invalid unicode escape");
+    re_raise(r, "Invalid escape");
+  }
+  return 0;
+}
+
+/* A class atom (non-v classes); last_int is the character or -1 for a class escape. */
+static int re_class_atom(jre *r) {
+  uint32_t start = r->pos;
+  if (re_eat(r, '\\')) {
+    /* class escape */
+    if (re_eat(r, 'b')) { r->last_int = 8; return 1; }
+    if (r->u && re_eat(r, '-')) { r->last_int = '-'; return 1; }
+    if (!r->u && re_cur(r) == 'c') {
+      uint32_t s2 = r->pos;
+      re_adv(r);
+      long c = re_cur(r);
+      if (re_digit(c) || c == '_') { r->last_int = c % 32; re_adv(r); return 1; }
+      r->pos = s2;
+    }
+    if (re_class_class_escape(r) || re_character_escape(r)) return 1;
+    if (r->u) {
+      long c = re_cur(r);
+      if (c == 'c' || (c >= '0' && c <= '7')) re_raise(r, "Invalid class escape");
+      re_raise(r, "Invalid escape");
+    }
+    r->pos = start;
+  }
+  long c = re_cur(r);
+  if (c != ']') {
+    r->last_int = c;
+    re_adv(r);
+    return 1;
+  }
+  return 0;
+}
+
+static int re_class_set_reserved_double(long c) {
+  return c == '!' || (c >= '#' && c <= '&') || (c >= '*' && c <= ',') || c == '.' ||
+         (c >= ':' && c <= '@') || c == '^' || c == '`' || c == '~';
+}
+static int re_class_set_syntax(long c) {
+  return c == '(' || c == ')' || c == '-' || c == '/' || (c >= '[' && c <= ']') || (c >= '{' && c <= '}');
+}
+static int re_class_set_reserved_punct(long c) {
+  return c == '!' || c == '#' || c == '%' || c == '&' || c == ',' || c == '-' || (c >= ':' && c <= '>') ||
+         c == '@' || c == '`' || c == '~';
+}
+
+static int re_class_set_character(jre *r) {
+  uint32_t start = r->pos;
+  if (re_eat(r, '\\')) {
+    if (re_character_escape(r)) return 1;
+    long c = re_cur(r);
+    if (re_class_set_reserved_punct(c)) { r->last_int = c; re_adv(r); return 1; }
+    if (re_eat(r, 'b')) { r->last_int = 8; return 1; }
+    r->pos = start;
+    return 0;
+  }
+  long c = re_cur(r);
+  if (c < 0 || (c == re_look(r) && re_class_set_reserved_double(c))) return 0;
+  if (re_class_set_syntax(c)) return 0;
+  re_adv(r);
+  r->last_int = c;
+  return 1;
+}
+
+static int re_class_contents(jre *r);
+
+static int re_class_set_operand(jre *r) {
+  if (re_class_set_character(r)) return CS_OK;
+  uint32_t start = r->pos;
+  if (re_eat2(r, '\\', 'q')) {
+    if (re_eat(r, '{')) {
+      int result = CS_OK, first = 1;
+      do {
+        int count = 0;
+        while (re_class_set_character(r)) count++;
+        int one = count == 1 ? CS_OK : CS_STRING;
+        if (first) result = one;
+        else if (one == CS_STRING) result = CS_STRING;
+        first = 0;
+      } while (re_eat(r, '|'));
+      if (re_eat(r, '}')) return result;
+    } else {
+      re_raise(r, "Invalid escape");
+    }
+    r->pos = start;
+    return CS_NONE;
+  }
+  if (re_eat(r, '[')) {
+    enter_depth(r->p);
+    int negate = re_eat(r, '^');
+    int result = re_class_contents(r);
+    leave_depth(r->p);
+    if (re_eat(r, ']')) {
+      if (negate && result == CS_STRING) re_raise(r, "Negated character class may contain strings");
+      return result;
+    }
+    r->pos = start;
+  }
+  if (re_eat(r, '\\')) {
+    int result = re_class_class_escape(r);
+    if (result) return result;
+    r->pos = start;
+  }
+  return CS_NONE;
+}
+
+static int re_class_set_range(jre *r) {
+  uint32_t start = r->pos;
+  if (re_class_set_character(r)) {
+    long left = r->last_int;
+    if (re_eat(r, '-') && re_class_set_character(r)) {
+      long right = r->last_int;
+      if (left != -1 && right != -1 && left > right) re_raise(r, "Range out of order in character class");
+      return 1;
+    }
+    r->pos = start;
+  }
+  return 0;
+}
+
+static int re_class_set_expression(jre *r) {
+  int result = CS_OK, sub;
+  if (re_class_set_range(r)) {
+  } else if ((sub = re_class_set_operand(r))) {
+    if (sub == CS_STRING) result = CS_STRING;
+    uint32_t start = r->pos;
+    while (re_eat2(r, '&', '&')) {
+      if (re_cur(r) != '&' && (sub = re_class_set_operand(r))) {
+        if (sub != CS_STRING) result = CS_OK;
+        continue;
+      }
+      re_raise(r, "Invalid character in character class");
+    }
+    if (start != r->pos) return result;
+    while (re_eat2(r, '-', '-')) {
+      if (re_class_set_operand(r)) continue;
+      re_raise(r, "Invalid character in character class");
+    }
+    if (start != r->pos) return result;
+  } else {
+    re_raise(r, "Invalid character in character class");
+  }
+  for (;;) { /* each round consumes a range or an operand */
+    if (re_class_set_range(r)) continue;
+    sub = re_class_set_operand(r);
+    if (!sub) return result;
+    if (sub == CS_STRING) result = CS_STRING;
+  }
+}
+
+static int re_class_contents(jre *r) {
+  if (re_cur(r) == ']') return CS_OK;
+  if (r->v) return re_class_set_expression(r);
+  while (re_class_atom(r)) {
+    long left = r->last_int;
+    if (re_eat(r, '-') && re_class_atom(r)) {
+      long right = r->last_int;
+      if (r->u && (left == -1 || right == -1)) re_raise(r, "Invalid character class");
+      if (left != -1 && right != -1 && left > right) re_raise(r, "Range out of order in character class");
+    }
+  }
+  return CS_OK;
+}
+
+static int re_character_class(jre *r) {
+  if (re_eat(r, '[')) {
+    int negate = re_eat(r, '^');
+    int result = re_class_contents(r);
+    if (!re_eat(r, ']')) re_raise(r, "Unterminated character class");
+    if (negate && result == CS_STRING) re_raise(r, "Negated character class may contain strings");
+    return 1;
+  }
+  return 0;
+}
+
+static int re_group(jre *r) {
+  uint32_t start = r->pos;
+  if (!re_eat(r, '(')) return 0;
+  if (re_eat(r, '?')) {
+    if (re_eat(r, ':')) {
+      enter_depth(r->p);
+      re_disjunction(r);
+      leave_depth(r->p);
+      if (re_eat(r, ')')) return 1;
+      re_raise(r, "Unterminated group");
+    }
+    r->pos = start + 1;
+    /* a capturing group with a name */
+    re_eat(r, '?');
+    if (!re_group_name(r)) re_raise(r, "Invalid group");
+    jentry *e = table_find(r->p, &r->p->names, r->groups, r->name, r->name_len, 1);
+    if (e->bits) re_raise(r, "Duplicate capture group name");
+    e->bits = 1;
+  }
+  enter_depth(r->p);
+  re_disjunction(r);
+  leave_depth(r->p);
+  if (re_eat(r, ')')) {
+    r->ncap++;
+    return 1;
+  }
+  re_raise(r, "Unterminated group");
+  return 0;
+}
+
+static int re_assertion(jre *r) {
+  uint32_t start = r->pos;
+  r->last_assert_quantifiable = 0;
+  if (re_eat(r, '^') || re_eat(r, '$')) return 1;
+  if (re_eat(r, '\\')) {
+    if (re_eat(r, 'B') || re_eat(r, 'b')) return 1;
+    r->pos = start;
+  }
+  if (re_eat(r, '(') && re_eat(r, '?')) {
+    int lookbehind = re_eat(r, '<');
+    if (re_eat(r, '=') || re_eat(r, '!')) {
+      enter_depth(r->p);
+      re_disjunction(r);
+      leave_depth(r->p);
+      if (!re_eat(r, ')')) re_raise(r, "Unterminated group");
+      r->last_assert_quantifiable = !lookbehind;
+      return 1;
+    }
+  }
+  r->pos = start;
+  return 0;
+}
+
+static int re_term(jre *r) {
+  if (re_assertion(r)) {
+    if (r->last_assert_quantifiable && re_quantifier(r, 0) && r->u) re_raise(r, "Invalid quantifier");
+    return 1;
+  }
+  int atom;
+  uint32_t start = r->pos;
+  if (r->u) {
+    long c;
+    int chars = 0;
+    while ((c = re_cur(r)) != -1 && !re_syntax_char(c)) { re_adv(r); chars = 1; }
+    atom = chars || re_eat(r, '.');
+    if (!atom && re_eat(r, '\\')) {
+      if (re_atom_escape(r)) atom = 1;
+      else r->pos = start;
+    }
+    if (!atom) atom = re_character_class(r) || re_group(r);
+  } else {
+    atom = re_eat(r, '.');
+    if (!atom && re_eat(r, '\\')) {
+      if (re_atom_escape(r)) atom = 1;
+      else r->pos = start;
+    }
+    if (!atom) atom = re_character_class(r) || re_group(r);
+    if (!atom && re_braced_quantifier(r, 1)) re_raise(r, "Nothing to repeat");
+    if (!atom) {
+      long c = re_cur(r);
+      if (c != -1 && c != '$' && !(c >= '(' && c <= '+') && c != '.' && c != '?' && c != '[' && c != '^' && c != '|') {
+        re_adv(r);
+        atom = 1;
+      }
+    }
+  }
+  if (atom) {
+    re_quantifier(r, 0);
+    return 1;
+  }
+  return 0;
+}
+
+static void re_disjunction(jre *r) {
+  do {
+    while (r->pos < r->n && re_term(r)) {
+    }
+  } while (re_eat(r, '|'));
+  if (re_quantifier(r, 1)) re_raise(r, "Nothing to repeat");
+  if (re_eat(r, '{')) re_raise(r, "Lone quantifier brackets");
+}
+
+static void re_pattern(jre *r) {
+  r->pos = 0;
+  r->last_int = 0;
+  r->last_assert_quantifiable = 0;
+  r->ncap = 0;
+  r->max_backref = 0;
+  r->groups = ++r->p->serial;
+  r->n_refs = 0;
+  re_disjunction(r);
+  if (r->pos != r->n) {
+    if (re_eat(r, ')')) re_raise(r, "Unmatched ')'");
+    if (re_eat(r, ']') || re_eat(r, '}')) re_raise(r, "Lone quantifier brackets");
+  }
+  if (r->max_backref > (long)r->ncap) re_raise(r, "Invalid escape");
+  for (uint32_t i = 0; i < r->n_refs; i++) {
+    jentry *e = table_find(r->p, &r->p->names, r->groups, r->refs[i].ptr, r->refs[i].len, 0);
+    if (!e || !e->bits) re_raise(r, "Invalid named capture referenced");
+  }
+}
+
+static void check_regex_pattern(jp *p, uint32_t start, uint32_t end, int u, int v) {
+  jre r;
+  memset(&r, 0, sizeof r);
+  r.p = p;
+  r.start = start;
+  r.src_start = start;
+  r.src_len = end - start;
+  r.s = mdx_arena_alloc_uninit(p->arena, (size_t)(end - start) * 2 + 2);
+  for (uint32_t i = start; i < end;) { /* UTF-8 to UTF-16 */
+    uint32_t w;
+    uint32_t c = cp_at(p->src, end, i, &w);
+    if (c >= 0x10000) {
+      r.s[r.n++] = (uint16_t)(0xd800 + ((c - 0x10000) >> 10));
+      r.s[r.n++] = (uint16_t)(0xdc00 + ((c - 0x10000) & 0x3ff));
+    } else {
+      r.s[r.n++] = (uint16_t)c;
+    }
+    i += w;
+  }
+  r.u = u || v;
+  r.v = v;
+  r.named = r.u;
+  re_pattern(&r);
+  if (!r.named) {
+    /* with any named group, the pattern is read again with `\k` strict */
+    int any = 0;
+    for (uint32_t i = 0; i + 2 < r.n; i++)
+      if (r.s[i] == '(' && r.s[i + 1] == '?' && r.s[i + 2] == '<') any = 1;
+    if (any) {
+      r.named = 1;
+      re_pattern(&r);
+    }
+  }
+}
+
 /* Reads the current `/` or `/=` token again as a regular expression. */
 static void read_regex(jp *p) {
   p->pos = p->start + 1;
@@ -897,6 +1561,7 @@ static void read_regex(jp *p) {
     seen[f] = 1;
   }
   if (seen['u'] && seen['v']) raise_at(p, start, "Invalid regular expression flag");
+  check_regex_pattern(p, start, flags_start - 1, seen['u'], seen['v']);
   p->esc = 0;
   p->type = T_REGEX;
   p->end = p->pos;
@@ -1878,7 +2543,6 @@ static jn *parse_paren_and_distinguish(jp *p, int can_be_arrow, int for_init) {
 static jn *parse_new(jp *p) {
   if (p->esc) raise_at(p, p->start, "Escape sequence in keyword new");
   uint32_t start = p->start;
-  p->kw = K_NONE;
   next(p);
   if (p->type == T_DOT) {
     next(p);
@@ -1903,7 +2567,6 @@ static jn *parse_new(jp *p) {
 static jn *parse_expr_import(jp *p, int for_new) {
   uint32_t start = p->start;
   if (p->esc) raise_at(p, start, "Escape sequence in keyword import");
-  p->kw = K_NONE;
   next(p);
   if (p->type == T_PAREN_L && !for_new) {
     next(p);
@@ -3207,30 +3870,35 @@ static const char *parse_statement(jp *p, int context, int top_level) {
 /* The reference's `empty()`: only white space once block comments and line comments that
  * end with a line ending are taken out. */
 static int rest_is_empty(const char *s, size_t n) {
+  /* a comment opened at i is closed iff some closing star-slash starts at i + 2 or later:
+   * one look for the last one */
+  size_t last_close = 0;
+  int any_close = 0;
+  for (size_t k = n; k-- > 1;)
+    if (s[k - 1] == '*' && s[k] == '/') { last_close = k - 1; any_close = 1; break; }
   size_t i = 0;
   while (i < n) {
     unsigned char c = (unsigned char)s[i];
     if (c == '/' && i + 1 < n && s[i + 1] == '*') {
+      if (!any_close || last_close < i + 2) return 0;
       size_t k = i + 2;
-      while (k + 1 < n && !(s[k] == '*' && s[k + 1] == '/')) k++;
-      if (k + 1 >= n) return 0;
+      while (!(s[k] == '*' && s[k + 1] == '/')) k++; /* stops at last_close at worst */
       i = k + 2;
       continue;
     }
     if (c == '/' && i + 1 < n && s[i + 1] == '/') {
-      /* the regexes run one after the other: block comments go first, even inside */
+      /* the regexes run one after the other: block comments go first, even in here */
       size_t k = i + 2;
       while (k < n && s[k] != '\n' && s[k] != '\r') {
-        if (s[k] == '/' && k + 1 < n && s[k + 1] == '*') {
+        if (s[k] == '/' && k + 1 < n && s[k + 1] == '*' && any_close && last_close >= k + 2) {
           size_t m = k + 2;
-          while (m + 1 < n && !(s[m] == '*' && s[m + 1] == '/')) m++;
-          if (m + 1 >= n) break;
+          while (!(s[m] == '*' && s[m + 1] == '/')) m++;
           k = m + 2;
           continue;
         }
         k++;
       }
-      if (k >= n || (s[k] != '\n' && s[k] != '\r')) return 0;
+      if (k >= n) return 0;
       i = k + 1;
       continue;
     }
