@@ -187,6 +187,13 @@ typedef struct jp {
   int prev_type, prev_kw; /* the previous token, for acorn's regex/JSX guess */
   const char *prev_val;
   uint32_t prev_len;
+  int regex_ok;     /* the previous token surely leaves acorn expecting an operand: a `/`
+                     * starts a regular expression (acorn's exprAllowed, where certain) */
+  int brace_regex;  /* set by the parser before it consumes a `}` or `)` after which acorn's
+                     * context says an operand comes (statement blocks, function
+                     * declarations, `if (…)`): the next `/` starts a regex */
+  int fn_stat;      /* parse_function: acorn's tokenizer sees this function as a statement
+                     * (f_stat context), so a `/` after its body starts a regex */
   int in_template;  /* reading a template chunk: bad escapes make an invalid template */
   int template_bad;
   /* parse state */
@@ -634,6 +641,32 @@ static int keyword_of(const char *s, uint32_t n) {
   return K_NONE;
 }
 
+static void read_regex(jp *p);
+
+/* Tokens after which acorn's tokenizer always reads `/` as a regular expression: its
+ * `beforeExpr` tokens. (After `)`, `}`, `++` and names it depends on context; there the
+ * parser reads the `/` again where it wants an operand.) */
+static int before_expr(int type, int kw) {
+  switch (type) {
+  case T_BRACKET_L: case T_BRACE_L: case T_PAREN_L: case T_COMMA: case T_SEMI: case T_COLON:
+  case T_QUESTION: case T_ARROW: case T_ELLIPSIS: case T_DOLLAR_BRACE: case T_EQ: case T_ASSIGN:
+  case T_PREFIX: case T_PLUSMIN: case T_STARSTAR: case T_COALESCE: case T_OR: case T_AND:
+  case T_BITOR: case T_BITXOR: case T_BITAND: case T_EQUALITY: case T_RELATIONAL: case T_SHIFT:
+  case T_MODULO: case T_STAR: case T_SLASH:
+    return 1;
+  case T_NAME:
+    switch (kw) {
+    case K_CASE: case K_DEFAULT: case K_DO: case K_ELSE: case K_RETURN: case K_THROW: case K_NEW:
+    case K_IN: case K_INSTANCEOF: case K_TYPEOF: case K_VOID: case K_DELETE: case K_EXTENDS:
+      return 1;
+    default:
+      return 0;
+    }
+  default:
+    return 0;
+  }
+}
+
 /* Operators and punctuation (acorn's getTokenFromCode). */
 static void read_punct(jp *p, int c) {
   int d = byte(p, p->pos + 1), e = byte(p, p->pos + 2);
@@ -674,6 +707,7 @@ static void read_punct(jp *p, int c) {
     read_string(p, c);
     return;
   case '/':
+    if (p->regex_ok) { read_regex(p); return; }
     if (d == '=') { n = 2; t = T_ASSIGN; } else t = T_SLASH;
     break;
   case '%': case '*':
@@ -794,6 +828,9 @@ static void next_mode(jp *p, int mode) {
   if (p->kw && p->esc)
     raise_fmt(p, p->start, "Escape sequence in keyword ", keyword_names[p->kw],
               (uint32_t)strlen(keyword_names[p->kw]), "");
+  p->regex_ok = before_expr(p->type, p->kw) ||
+                (p->brace_regex && (p->type == T_BRACE_R || p->type == T_PAREN_R));
+  p->brace_regex = 0;
   p->prev_type = p->type;
   p->prev_kw = p->kw;
   p->prev_val = p->val;
@@ -822,7 +859,12 @@ static void next_mode(jp *p, int mode) {
   } else if (mode == M_TAG || mode == M_CLOSE_TAG) {
     uint32_t w;
     uint32_t ch = cp(p, p->pos, &w);
-    if (id_start(ch)) {
+    if (c == '\\') {
+      /* acorn-jsx leaves this to acorn: a JavaScript name with escapes */
+      read_word(p);
+      p->type = T_NAME;
+      p->kw = keyword_of(p->val, p->val_len);
+    } else if (id_start(ch)) {
       /* names with `-`, no escapes; acorn-jsx reads UTF-16 units here */
       p->pos += w;
       for (;;) {
@@ -2048,7 +2090,7 @@ static jn *parse_class(jp *p, int is_statement);
 static void parse_template(jp *p, int tagged);
 static jn *parse_jsx_element(jp *p, int reset, int mode_after);
 static const char *parse_statement(jp *p, int context, int top_level);
-static void parse_block(jp *p, int new_scope);
+static void parse_block(jp *p, int new_scope, int regex_after);
 
 static int is_plain_name(jp *p) { return p->type == T_NAME && !p->kw; }
 
@@ -2648,9 +2690,12 @@ static jn *parse_expr_atom(jp *p, jde *d, int for_init, int for_new) {
     case K_THIS: case K_NULL: case K_TRUE: case K_FALSE:
       next(p);
       return node(p, N_LITERAL, start);
-    case K_FUNCTION:
+    case K_FUNCTION: {
+      int fn_stat = !before_expr(p->prev_type, p->prev_kw);
       next(p);
+      p->fn_stat = fn_stat;
       return parse_function(p, start, 0, 0, for_init);
+    }
     case K_CLASS:
       return parse_class(p, 0);
     case K_NEW:
@@ -2661,8 +2706,10 @@ static jn *parse_expr_atom(jp *p, jde *d, int for_init, int for_new) {
       int esc = p->esc;
       jn *id = parse_ident(p, 0);
       if (!esc && name_is(id->name, id->name_len, "async") && !can_insert_semicolon(p) &&
-          eat_kw(p, K_FUNCTION))
+          eat_kw(p, K_FUNCTION)) {
+        p->fn_stat = 1; /* the token before `function` is a name */
         return parse_function(p, start, 0, 1, for_init);
+      }
       if (can_be_arrow && !can_insert_semicolon(p)) {
         if (eat(p, T_ARROW)) return parse_arrow(p, start, id, 0, for_init);
         if (name_is(id->name, id->name_len, "async") && is_plain_name(p) && !esc &&
@@ -2917,7 +2964,10 @@ static void check_params(jp *p, jn *params) {
 
 static jn *parse_function_body_and_params(jp *p, uint32_t start, jn *params, jn *id, int arrow,
                                           int method, int for_init) {
-  (void)method;
+  /* acorn's context after the body: an operand may follow unless it is a function
+   * expression in expression position */
+  int regex_after = arrow || method || p->fn_stat;
+  p->fn_stat = 0;
   if (arrow && p->type != T_BRACE_L) {
     parse_maybe_assign(p, for_init, NULL);
     check_params(p, params);
@@ -2933,7 +2983,7 @@ static jn *parse_function_body_and_params(jp *p, uint32_t start, jn *params, jn 
     uint32_t saved_n = p->n_labels, saved_cap = p->cap_labels;
     p->labels = NULL;
     p->n_labels = p->cap_labels = 0;
-    parse_block(p, 0);
+    parse_block(p, 0, regex_after);
     p->labels = saved;
     p->n_labels = saved_n;
     p->cap_labels = saved_cap;
@@ -2992,6 +3042,8 @@ static uint32_t function_flags(int is_async, int is_gen) {
 static jn *parse_function(jp *p, uint32_t start, int statement, int is_async, int for_init) {
   jlist *ids = p->export_ids;
   p->export_ids = NULL;
+  int fn_stat = p->fn_stat;
+  p->fn_stat = 0;
   enter_depth(p);
   if (p->type == T_STAR && (statement & FUNC_HANGING)) unexpected(p);
   int is_gen = eat(p, T_STAR);
@@ -3009,6 +3061,7 @@ static jn *parse_function(jp *p, uint32_t start, int statement, int is_async, in
   expect(p, T_PAREN_L);
   jlist params = parse_binding_list(p, T_PAREN_R, 0, 1);
   check_yield_await_in_default_params(p);
+  p->fn_stat = fn_stat;
   parse_function_body_and_params(p, start, params.head, id, 0, 0, for_init);
   p->yield_pos = oy;
   p->await_pos = oa;
@@ -3055,6 +3108,7 @@ static void parse_class_static_block(jp *p) {
   p->n_labels = p->cap_labels = 0;
   enter_scope(p, S_STATIC_BLOCK | S_SUPER);
   while (p->type != T_BRACE_R) parse_statement(p, 0, 0);
+  p->brace_regex = 1;
   next(p);
   exit_scope(p);
   p->labels = saved;
@@ -3209,7 +3263,9 @@ static jn *parse_class(jp *p, int is_statement) {
 
 /* One name part inside a tag; appends it to the qualified name in *buf. */
 static void jsx_ident(jp *p, int mode, char **buf, uint32_t *len, uint32_t *cap) {
-  if (p->type != T_JSX_NAME) unexpected(p);
+  /* acorn-jsx also takes a keyword token (only reachable through escapes here) */
+  if (p->type != T_JSX_NAME && !(p->type == T_NAME && p->kw)) unexpected(p);
+  if (p->type == T_NAME) p->kw = K_NONE; /* retyped as a name: no escape check */
   *buf = grow(p, *buf, cap, *len + p->val_len + 2, 1);
   while (*cap < *len + p->val_len + 2) *buf = grow(p, *buf, cap, *cap, 1);
   memcpy(*buf + *len, p->val, p->val_len);
@@ -3343,6 +3399,7 @@ static jn *parse_jsx_element(jp *p, int reset, int mode_after) {
     p->pos = p->start + 1;
     p->end = p->pos;
     p->kw = K_NONE;
+    p->type = T_JSX_TAG_START;
   }
   next_mode(p, M_TAG);
   jsx_element_at(p, start, mode_after);
@@ -3356,9 +3413,10 @@ static void push_label(jp *p, const char *name, uint32_t len, int kind, uint32_t
   p->labels[p->n_labels++] = (jlabel){name, len, (uint8_t)kind, stmt_start};
 }
 
-static void parse_paren_expression(jp *p) {
+static void parse_paren_expression(jp *p, int regex_after) {
   expect(p, T_PAREN_L);
   parse_expression(p, 0, NULL);
+  if (p->type == T_PAREN_R) p->brace_regex = regex_after;
   expect(p, T_PAREN_R);
 }
 
@@ -3403,6 +3461,7 @@ static const char *parse_for_rest(jp *p) {
   if (p->type != T_SEMI) parse_expression(p, 0, NULL);
   expect(p, T_SEMI);
   if (p->type != T_PAREN_R) parse_expression(p, 0, NULL);
+  if (p->type == T_PAREN_R) p->brace_regex = 1;
   expect(p, T_PAREN_R);
   return parse_for_body(p, "ForStatement");
 }
@@ -3415,6 +3474,7 @@ static const char *parse_for_in(jp *p, int decl_has_init, uint32_t decl_start) {
                                    : "for-of loop variable declaration may not have an initializer");
   if (is_in) parse_expression(p, 0, NULL);
   else parse_maybe_assign(p, 0, NULL);
+  if (p->type == T_PAREN_R) p->brace_regex = 1;
   expect(p, T_PAREN_R);
   return parse_for_body(p, is_in ? "ForInStatement" : "ForOfStatement");
 }
@@ -3469,11 +3529,12 @@ static const char *parse_for(jp *p) {
   return parse_for_rest(p);
 }
 
-static void parse_block(jp *p, int new_scope) {
+static void parse_block(jp *p, int new_scope, int regex_after) {
   enter_depth(p);
   expect(p, T_BRACE_L);
   if (new_scope) enter_scope(p, 0);
   while (p->type != T_BRACE_R) parse_statement(p, 0, 0);
+  p->brace_regex = regex_after;
   next(p);
   if (new_scope) exit_scope(p);
   leave_depth(p);
@@ -3585,6 +3646,7 @@ static const char *parse_export(jp *p) {
       uint32_t start = p->start;
       next(p);
       if (is_async) next(p);
+      p->fn_stat = is_async; /* after `default` (an operator-like keyword) acorn sees an expression */
       parse_function(p, start, FUNC_STATEMENT | FUNC_NULLABLE_ID, is_async, 0);
     } else if (is_kw(p, K_CLASS)) {
       parse_class(p, 2);
@@ -3688,7 +3750,7 @@ static const char *parse_statement(jp *p, int context, int top_level) {
     parse_statement(p, 1, 0);
     p->n_labels--;
     if (!eat_kw(p, K_WHILE)) unexpected(p);
-    parse_paren_expression(p);
+    parse_paren_expression(p, 1);
     eat(p, T_SEMI);
     type = "DoWhileStatement";
     break;
@@ -3698,6 +3760,7 @@ static const char *parse_statement(jp *p, int context, int top_level) {
   case K_FUNCTION:
     if (context) unexpected(p);
     next(p);
+    p->fn_stat = 1;
     parse_function(p, start, FUNC_STATEMENT, 0, 0);
     type = "FunctionDeclaration";
     break;
@@ -3708,7 +3771,7 @@ static const char *parse_statement(jp *p, int context, int top_level) {
     break;
   case K_IF:
     next(p);
-    parse_paren_expression(p);
+    parse_paren_expression(p, 1);
     parse_statement(p, 1, 0);
     if (eat_kw(p, K_ELSE)) parse_statement(p, 1, 0);
     type = "IfStatement";
@@ -3725,7 +3788,7 @@ static const char *parse_statement(jp *p, int context, int top_level) {
     break;
   case K_SWITCH: {
     next(p);
-    parse_paren_expression(p);
+    parse_paren_expression(p, 0);
     expect(p, T_BRACE_L);
     push_label(p, NULL, 0, 2, 0);
     enter_scope(p, S_SWITCH);
@@ -3748,6 +3811,7 @@ static const char *parse_statement(jp *p, int context, int top_level) {
       }
     }
     exit_scope(p);
+    p->brace_regex = 1;
     next(p);
     p->n_labels--;
     type = "SwitchStatement";
@@ -3762,7 +3826,7 @@ static const char *parse_statement(jp *p, int context, int top_level) {
     break;
   case K_TRY: {
     next(p);
-    parse_block(p, 1);
+    parse_block(p, 1, 1);
     int handler = 0;
     if (is_kw(p, K_CATCH)) {
       next(p);
@@ -3775,13 +3839,13 @@ static const char *parse_statement(jp *p, int context, int top_level) {
       } else {
         enter_scope(p, 0);
       }
-      parse_block(p, 0);
+      parse_block(p, 0, 1);
       exit_scope(p);
       handler = 1;
     }
     int finalizer = 0;
     if (eat_kw(p, K_FINALLY)) {
-      parse_block(p, 1);
+      parse_block(p, 1, 1);
       finalizer = 1;
     }
     if (!handler && !finalizer) raise_at(p, start, "Missing catch or finally clause");
@@ -3790,7 +3854,7 @@ static const char *parse_statement(jp *p, int context, int top_level) {
   }
   case K_WHILE:
     next(p);
-    parse_paren_expression(p);
+    parse_paren_expression(p, 1);
     push_label(p, NULL, 0, 1, 0);
     parse_statement(p, 1, 0);
     p->n_labels--;
@@ -3800,7 +3864,7 @@ static const char *parse_statement(jp *p, int context, int top_level) {
     raise_at(p, start, "'with' in strict mode");
     break;
   case -T_BRACE_L:
-    parse_block(p, 1);
+    parse_block(p, 1, 1);
     type = "BlockStatement";
     break;
   case -T_SEMI:
@@ -3827,6 +3891,7 @@ static const char *parse_statement(jp *p, int context, int top_level) {
       if (context) unexpected(p);
       next(p);
       next(p);
+      p->fn_stat = 1;
       parse_function(p, start, FUNC_STATEMENT, 1, 0);
       type = "FunctionDeclaration";
       break;
@@ -3867,39 +3932,39 @@ static const char *parse_statement(jp *p, int context, int top_level) {
 
 /* ---------------------------------------------------------------- entry */
 
-/* The reference's `empty()`: only white space once block comments and line comments that
- * end with a line ending are taken out. */
-static int rest_is_empty(const char *s, size_t n) {
-  /* a comment opened at i is closed iff some closing star-slash starts at i + 2 or later:
-   * one look for the last one */
+/* The reference's `empty()`: only white space once block comments and then line comments
+ * that end with a line ending are taken out. Done in two passes like its two regexes (a
+ * block comment may open inside what looks like a line comment, and taking one out may
+ * join two slashes). */
+static int rest_is_empty(jp *p, const char *s, size_t n) {
+  char *a = mdx_arena_alloc_uninit(p->arena, n + 1);
+  size_t an = 0;
+  /* last star-slash: a comment opened at i is closed iff one starts at i + 2 or later */
   size_t last_close = 0;
   int any_close = 0;
   for (size_t k = n; k-- > 1;)
     if (s[k - 1] == '*' && s[k] == '/') { last_close = k - 1; any_close = 1; break; }
-  size_t i = 0;
-  while (i < n) {
-    unsigned char c = (unsigned char)s[i];
-    if (c == '/' && i + 1 < n && s[i + 1] == '*') {
-      if (!any_close || last_close < i + 2) return 0;
+  for (size_t i = 0; i < n;) {
+    if (s[i] == '/' && i + 1 < n && s[i + 1] == '*' && any_close && last_close >= i + 2) {
       size_t k = i + 2;
       while (!(s[k] == '*' && s[k + 1] == '/')) k++; /* stops at last_close at worst */
       i = k + 2;
       continue;
     }
-    if (c == '/' && i + 1 < n && s[i + 1] == '/') {
-      /* the regexes run one after the other: block comments go first, even in here */
+    a[an++] = s[i++];
+  }
+  /* the last line ending: a line comment at i is taken out iff one follows */
+  size_t last_eol = 0;
+  int any_eol = 0;
+  for (size_t k = an; k-- > 0;)
+    if (a[k] == '\n' || a[k] == '\r') { last_eol = k; any_eol = 1; break; }
+  size_t i = 0;
+  while (i < an) {
+    unsigned char c = (unsigned char)a[i];
+    if (c == '/' && i + 1 < an && a[i + 1] == '/' && any_eol && last_eol > i + 1) {
       size_t k = i + 2;
-      while (k < n && s[k] != '\n' && s[k] != '\r') {
-        if (s[k] == '/' && k + 1 < n && s[k + 1] == '*' && any_close && last_close >= k + 2) {
-          size_t m = k + 2;
-          while (!(s[m] == '*' && s[m + 1] == '/')) m++;
-          k = m + 2;
-          continue;
-        }
-        k++;
-      }
-      if (k >= n) return 0;
-      i = k + 1;
+      while (a[k] != '\n' && a[k] != '\r') k++;
+      i = k + 1 + (a[k] == '\r' && k + 1 < an && a[k + 1] == '\n');
       continue;
     }
     if (c < 0x80) {
@@ -3907,7 +3972,7 @@ static int rest_is_empty(const char *s, size_t n) {
       return 0;
     }
     uint32_t w;
-    uint32_t ch = cp_at(s, (uint32_t)n, (uint32_t)i, &w);
+    uint32_t ch = cp_at(a, (uint32_t)an, (uint32_t)i, &w);
     if (!is_space_cp(ch)) return 0;
     i += w;
   }
@@ -3958,7 +4023,7 @@ static void run(jp *p, mdx_js_goal goal, const mdx_str *pre, size_t n_pre) {
   }
   uint32_t end = e->end;
   uint32_t stop = goal == MDX_JS_GOAL_SPREAD ? (p->len >= 2 ? p->len - 2 : 0) : p->len;
-  if (end < stop && !rest_is_empty(p->src + end, stop - end)) {
+  if (end < stop && !rest_is_empty(p, p->src + end, stop - end)) {
     p->err_pos = end;
     p->err_raised = 0;
     p->err_msg = "Unexpected content after expression";
