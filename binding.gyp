@@ -28,6 +28,7 @@
         "src/mdx_tree.c",
         "src/input.c",
         "src/jsscan.c",
+        "src/jscheck.c",
         "src/node.c",
         "src/ocp.c",
         "src/ocp_read.c",

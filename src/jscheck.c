@@ -16,9 +16,10 @@
  * Positions: all byte offsets. acorn's `pos` (tokenizer position) matters for
  * `raisedAt`: it is the end of the current token, or where the tokenizer stopped.
  *
- * Not done (we accept where acorn rejects): the pattern of regular expressions (flags
- * are checked); identifier characters outside the BMP (all taken as identifier
- * characters); lone surrogates in export names (`\uD800` escapes in strings). */
+ * Not done (we accept where acorn rejects): the names and values in `\p{…}` of unicode
+ * regular expressions; lone surrogates in export names (`"\uD800"`). Identifier
+ * characters come from Node's Unicode tables (mdx_ident.c), acorn's own may differ for
+ * characters added in the newest Unicode versions. */
 #include "jscheck.h"
 
 #include <setjmp.h>
@@ -278,7 +279,7 @@ static uint32_t cp_at(const char *s, uint32_t n, uint32_t i, uint32_t *w) {
 static int id_start(uint32_t c) {
   if (c < 0x80)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '$' || c == '_';
-  if (c >= 0x10000) return c != 0xfffd && c <= 0x10ffff; /* see the header */
+  if (c >= 0x10000) return mdx_ident_start_astral(c);
   return mdx_ident_start(c);
 }
 
@@ -287,7 +288,7 @@ static int id_char(uint32_t c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
            c == '$' || c == '_';
   if (c == 0x200c || c == 0x200d) return 1;
-  if (c >= 0x10000) return c <= 0x10ffff;
+  if (c >= 0x10000) return mdx_ident_cont_astral(c);
   return mdx_ident_cont(c);
 }
 
@@ -843,6 +844,11 @@ static void next_mode(jp *p, int mode) {
   if (mode != M_CHILDREN && mode != M_TMPL && mode != M_TMPL_END) skip_space(p);
   p->start = p->pos;
   if (mode == M_TMPL || mode == M_TMPL_END) {
+    if (p->pos >= p->len) { /* acorn checks for the end before reading a template part */
+      p->type = T_EOF;
+      p->end = p->pos;
+      return;
+    }
     read_template(p, mode == M_TMPL_END);
     p->end = p->pos;
     return;
@@ -850,7 +856,6 @@ static void next_mode(jp *p, int mode) {
   if (p->pos >= p->len) {
     p->type = T_EOF;
     p->end = p->pos;
-    if (mode == M_CHILDREN) raise_at(p, p->start, "Unterminated JSX contents");
     return;
   }
   int c = byte(p, p->pos);
@@ -2643,6 +2648,7 @@ static void parse_template(jp *p, int tagged) {
       raise_at(p, p->start, "Bad escape sequence in untagged template literal");
     next_mode(p, M_TMPL_END); /* `${` or the closing backquote */
     if (p->type == T_BACKQUOTE) break;
+    if (p->type == T_EOF) raise_at(p, p->pos, "Unterminated template literal");
     next(p);
     parse_expression(p, 0, NULL);
     if (p->type != T_BRACE_R) unexpected(p);

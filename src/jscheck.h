@@ -25,9 +25,10 @@
  * Positions are BYTE offsets into the UTF-8 `value` (acorn counts UTF-16 units; the two
  * agree on ASCII). Everything is strict mode (modules are).
  *
- * Knowingly left out (acorn rejects, we accept): the pattern of regular expression
- * literals is not validated (flags are); identifier characters outside the BMP are all
- * taken as ID_Start/ID_Continue; see jscheck.c for the finer list.
+ * Knowingly left out (acorn rejects, we accept): the names and values inside `\p{…}` of
+ * unicode regular expressions are not checked (the rest of regex patterns and flags is);
+ * lone surrogates in string export names. Identifier characters come from Node's Unicode
+ * tables (mdx_ident.c), which may differ from acorn's for the newest characters.
  * Beyond acorn: nesting deeper than MDX_MAX_JS_DEPTH (limits.h) is an error
  * ("Nesting too deep") where acorn would go on (until its own stack runs out). */
 #ifndef MDX_JSCHECK_H

@@ -257,23 +257,24 @@ export function mutations(snippets, seed, count) {
   const out = []
   if (!snippets.length) return out
   for (let i = 0; i < count; i++) {
-    let s = snippets[int(snippets.length)]
+    // code points, not UTF-16 units: MDX input is UTF-8, it has no lone surrogates
+    let s = Array.from(snippets[int(snippets.length)])
     const rounds = 1 + int(2)
     for (let r = 0; r < rounds; r++) {
       const at = int(s.length + 1)
       switch (int(5)) {
-        case 0: s = s.slice(0, at) + s.slice(at + 1); break
-        case 1: s = s.slice(0, at) + s.slice(at, at + 1) + s.slice(at); break
-        case 2: s = s.slice(0, at) + s.slice(at + 1, at + 2) + s.slice(at, at + 1) + s.slice(at + 2); break
-        case 3: s = s.slice(0, at) + TOKENS[int(TOKENS.length)] + s.slice(at); break
+        case 0: s.splice(at, 1); break
+        case 1: if (at < s.length) s.splice(at, 0, s[at]); break
+        case 2: if (at + 1 < s.length) s.splice(at, 2, s[at + 1], s[at]); break
+        case 3: s.splice(at, 0, TOKENS[int(TOKENS.length)]); break
         default: {
           // delete a word-ish run
-          const m = /^\w+|^\W/.exec(s.slice(at))
-          s = s.slice(0, at) + s.slice(at + (m ? m[0].length : 1))
+          const m = /^\w+|^\W/u.exec(s.slice(at).join(''))
+          s.splice(at, m ? Array.from(m[0]).length : 1)
         }
       }
     }
-    out.push(s)
+    out.push(s.join(''))
   }
   return out
 }
