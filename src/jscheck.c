@@ -179,6 +179,7 @@ typedef struct jp {
   uint32_t pos; /* tokenizer position (acorn's `pos`) */
   /* current token */
   int type, kw;
+  int tok_kw;       /* the keyword the token was read as (kw is cleared when it is retyped) */
   uint32_t start, end;
   int esc;          /* the name had escapes (acorn's containsEsc) */
   const char *val;  /* name / private name (decoded), string value for export names */
@@ -752,9 +753,10 @@ static void read_punct(jp *p, int c) {
       p->type = T_PRIVATE;
       return;
     }
-    /* acorn reports the character after the `#` */
+    /* acorn reports the character after the `#` (at the end: its U+10000 for NaN) */
     uint32_t w;
     cp(p, p->pos, &w);
+    if (!w) raise_at(p, p->pos, "Unexpected character '\xf0\x90\x80\x80'");
     raise_fmt(p, p->pos, "Unexpected character '", p->src + p->pos, w, "'");
   }
   /* fall through */
@@ -829,7 +831,8 @@ static void next_mode(jp *p, int mode) {
   if (p->kw && p->esc)
     raise_fmt(p, p->start, "Escape sequence in keyword ", keyword_names[p->kw],
               (uint32_t)strlen(keyword_names[p->kw]), "");
-  p->regex_ok = before_expr(p->type, p->kw) ||
+  /* acorn: a keyword right after `.` is a property name, an operand */
+  p->regex_ok = (before_expr(p->type, p->tok_kw) && !(p->tok_kw && p->prev_type == T_DOT)) ||
                 (p->brace_regex && (p->type == T_BRACE_R || p->type == T_PAREN_R));
   p->brace_regex = 0;
   p->prev_type = p->type;
@@ -840,6 +843,7 @@ static void next_mode(jp *p, int mode) {
   p->last_end = p->end;
   p->nl_before = 0;
   p->kw = K_NONE;
+  p->tok_kw = K_NONE;
   p->esc = 0;
   if (mode != M_CHILDREN && mode != M_TMPL && mode != M_TMPL_END) skip_space(p);
   p->start = p->pos;
@@ -906,6 +910,7 @@ static void next_mode(jp *p, int mode) {
       read_punct(p, c);
     }
   }
+  p->tok_kw = p->kw;
   p->end = p->pos;
 }
 
@@ -941,7 +946,7 @@ enum { CS_NONE, CS_OK, CS_STRING };
 static void re_raise(jre *r, const char *msg) {
   jp *p = r->p;
   size_t cap = sizeof p->out->message_buf;
-  uint32_t n = r->src_len > 60 ? 60 : r->src_len;
+  uint32_t n = r->src_len > 110 ? 110 : r->src_len;
   snprintf(p->msg_buf, cap, "Invalid regular expression: /%.*s/: %s", (int)n, p->src + r->src_start, msg);
   raise_at(p, r->start, p->msg_buf);
 }
@@ -3114,8 +3119,7 @@ static void parse_class_static_block(jp *p) {
   p->n_labels = p->cap_labels = 0;
   enter_scope(p, S_STATIC_BLOCK | S_SUPER);
   while (p->type != T_BRACE_R) parse_statement(p, 0, 0);
-  p->brace_regex = 1;
-  next(p);
+  next(p); /* acorn's context: `{` after the name `static` is an expression brace */
   exit_scope(p);
   p->labels = saved;
   p->n_labels = saved_n;
@@ -3581,6 +3585,14 @@ static void record_import(jp *p, jn *local) {
   p->imports[p->n_imports++] = (mdx_str){local->name, local->name_len};
 }
 
+/* `}` of import/export specifiers: acorn's statement brace, an operand may follow */
+static int eat_specifiers_end(jp *p) {
+  if (p->type != T_BRACE_R) return 0;
+  p->brace_regex = 1;
+  next(p);
+  return 1;
+}
+
 static const char *parse_import(jp *p) {
   next(p);
   if (p->type == T_STRING) {
@@ -3604,10 +3616,10 @@ static const char *parse_import(jp *p) {
     if (!done) {
       expect(p, T_BRACE_L);
       int first = 1;
-      while (!eat(p, T_BRACE_R)) {
+      while (!eat_specifiers_end(p)) {
         if (!first) {
           expect(p, T_COMMA);
-          if (p->type == T_BRACE_R) { next(p); break; }
+          if (eat_specifiers_end(p)) break;
         } else {
           first = 0;
         }
@@ -3675,10 +3687,10 @@ static const char *parse_export(jp *p) {
   jlist locals = {0};
   expect(p, T_BRACE_L);
   int first = 1;
-  while (!eat(p, T_BRACE_R)) {
+  while (!eat_specifiers_end(p)) {
     if (!first) {
       expect(p, T_COMMA);
-      if (p->type == T_BRACE_R) { next(p); break; }
+      if (eat_specifiers_end(p)) break;
     } else {
       first = 0;
     }

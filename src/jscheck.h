@@ -49,7 +49,7 @@ typedef struct mdx_js_check {
   int at_end;         /* !ok: acorn's raisedAt >= input length (more input might mend it) */
   const char *message; /* !ok: acorn's words without the "(line:col)" suffix; points into
                         * message_buf or a static string */
-  char message_buf[160];
+  char message_buf[192];
   /* MODULE: the first top-level statement that is not an import or export declaration
    * ("ExpressionStatement", "VariableDeclaration", …) and its start, or NULL / 0. */
   const char *non_esm_type;
