@@ -238,13 +238,19 @@ static void raise_at(jp *p, uint32_t pos, const char *msg) {
   longjmp(p->fail, 1);
 }
 
-/* Messages with a name in them are written into the result's buffer. */
+/* Messages with a name in them are written into the result's buffer, or the arena when
+ * longer. */
 static void raise_fmt(jp *p, uint32_t pos, const char *before, const char *name,
                       uint32_t len, const char *after) {
   size_t cap = sizeof p->out->message_buf;
-  if (len > 100) len = 100;
-  snprintf(p->msg_buf, cap, "%s%.*s%s", before, (int)len, name, after);
-  raise_at(p, pos, p->msg_buf);
+  size_t need = strlen(before) + len + strlen(after) + 1;
+  char *buf = p->msg_buf;
+  if (need > cap) {
+    buf = mdx_arena_alloc_uninit(p->arena, need);
+    cap = need;
+  }
+  snprintf(buf, cap, "%s%.*s%s", before, (int)len, name, after);
+  raise_at(p, pos, buf);
 }
 
 static void unexpected_at(jp *p, uint32_t pos) { raise_at(p, pos, "Unexpected token"); }
@@ -945,10 +951,9 @@ enum { CS_NONE, CS_OK, CS_STRING };
 
 static void re_raise(jre *r, const char *msg) {
   jp *p = r->p;
-  size_t cap = sizeof p->out->message_buf;
-  uint32_t n = r->src_len > 110 ? 110 : r->src_len;
-  snprintf(p->msg_buf, cap, "Invalid regular expression: /%.*s/: %s", (int)n, p->src + r->src_start, msg);
-  raise_at(p, r->start, p->msg_buf);
+  char tail[64];
+  snprintf(tail, sizeof tail, "/: %s", msg);
+  raise_fmt(p, r->start, "Invalid regular expression: /", p->src + r->src_start, r->src_len, tail);
 }
 
 static long re_at(jre *r, uint32_t i, int force_u) {

@@ -47,8 +47,8 @@ typedef struct mdx_js_check {
                        * comments follow the expression) */
   uint32_t error_at;  /* !ok: byte offset in `value` of acorn's err.pos */
   int at_end;         /* !ok: acorn's raisedAt >= input length (more input might mend it) */
-  const char *message; /* !ok: acorn's words without the "(line:col)" suffix; points into
-                        * message_buf or a static string */
+  const char *message; /* !ok: acorn's words without the "(line:col)" suffix; points to a
+                        * static string, into message_buf, or (long ones) into the arena */
   char message_buf[192];
   /* MODULE: the first top-level statement that is not an import or export declaration
    * ("ExpressionStatement", "VariableDeclaration", …) and its start, or NULL / 0. */

@@ -10,6 +10,7 @@
 //   random        seeded random expressions (test/helpers/random-js.js)
 //   mutations     seeded random mutations of valid snippets (delete, duplicate, swap,
 //                 insert a character or token), as expressions and as modules
+//   windows       seeded random line windows of node_modules files (and mutations of them)
 //   edge          a hand-written table of edge cases (EDGE_CASES below)
 //   node test/tools/compare-jscheck.mjs [--source NAME] [--count N] [--seed S]
 //                                      [--max-files N] [--verbose] [--messages]
@@ -279,6 +280,21 @@ export function mutations(snippets, seed, count) {
   return out
 }
 
+/** Seeded random line windows (1 to 40 lines) of the given sources: real code cut at
+ * random places, mostly invalid, for error positions. */
+export function windows(sources, seed, count) {
+  const random = rng(seed)
+  const int = (n) => Math.floor(random() * n)
+  const out = []
+  const split = sources.map((s) => s.split('\n'))
+  for (let i = 0; i < count && split.length; i++) {
+    const lines = split[int(split.length)]
+    const from = int(lines.length)
+    out.push(lines.slice(from, from + 1 + int(40)).join('\n'))
+  }
+  return out
+}
+
 // Hand-written edge cases, one feature per group; each is run as an expression and as a
 // module (the verdicts come from acorn).
 export const EDGE_CASES = [
@@ -378,6 +394,15 @@ async function main() {
   if (want('edge')) {
     report('edge cases as expressions', compare(EDGE_CASES, 'expression', null, messages), verbose, 40)
     report('edge cases as modules', compare(EDGE_CASES, 'module', null, messages), verbose, 40)
+  }
+  if (want('windows')) {
+    const files = nodeModulesFiles().filter((f) => statSync(f).size < 200000)
+    const sources = files.map((f) => readFileSync(f, 'utf8'))
+    const w = windows(sources, seed, count)
+    report('node_modules windows as modules', compare(w, 'module', null, messages), verbose)
+    report('node_modules windows as expressions', compare(w, 'expression', null, messages), verbose)
+    const m = mutations(w.filter((s) => s.length < 3000), seed, count)
+    report('mutated node_modules windows as modules', compare(m, 'module', null, messages), verbose)
   }
   if (want('mutations')) {
     const snippets = EDGE_CASES.filter((s) => reference(s, 'module').ok).concat(randomSamples(seed + 100, 200).filter((s) => reference(s).ok))
