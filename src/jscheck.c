@@ -16,8 +16,7 @@
  * Positions: all byte offsets. acorn's `pos` (tokenizer position) matters for
  * `raisedAt`: it is the end of the current token, or where the tokenizer stopped.
  *
- * Not done (we accept where acorn rejects): the names and values in `\p{…}` of unicode
- * regular expressions; lone surrogates in export names (`"\uD800"`). Identifier
+ * Not done (we accept where acorn rejects): lone surrogates in export names (`"\uD800"`). Identifier
  * characters come from Node's Unicode tables (mdx_ident.c), acorn's own may differ for
  * characters added in the newest Unicode versions. */
 #include "jscheck.h"
@@ -30,6 +29,7 @@
 #include "mdx.h"
 #include "mdx_syntax.h"
 #include "unicode.h"
+#include "jscheck_props.h"
 
 /* ---------------------------------------------------------------- tokens */
 
@@ -928,8 +928,7 @@ static void next(jp *p) { next_mode(p, M_JS); }
 /* The pattern of a regular expression literal, checked as acorn's RegExpValidator does
  * for ecmaVersion 2024 (Annex B grammar without `u`/`v`, the strict one with them). It
  * works on UTF-16 units, as acorn does, so that astral characters in non-unicode ranges
- * behave the same. Not checked: the names and values of `\p{…}` (any are taken, and a
- * lone `\p{…}` never counts as a property of strings). */
+ * behave the same. `\p{…}` names and values come from acorn's own lists. */
 typedef struct jre {
   jp *p;
   uint16_t *s;
@@ -1139,7 +1138,62 @@ static int re_class_escape_letter(long c) {
   return c == 'd' || c == 'D' || c == 's' || c == 'S' || c == 'w' || c == 'W';
 }
 
-/* \d \s \w and \p{…}: returns CS_NONE, CS_OK (or CS_STRING) */
+/* Whether the ASCII word s[from, to) of the pattern is in the sorted list. */
+static int re_in_list(jre *r, uint32_t from, uint32_t to, const char *const *list, size_t n) {
+  char word[64];
+  if (to - from >= sizeof word) return 0;
+  for (uint32_t i = from; i < to; i++) word[i - from] = (char)r->s[i];
+  word[to - from] = 0;
+  size_t lo = 0, hi = n;
+  while (lo < hi) { /* bounded: binary search */
+    size_t mid = (lo + hi) / 2;
+    int c = strcmp(word, list[mid]);
+    if (!c) return 1;
+    if (c < 0) hi = mid;
+    else lo = mid + 1;
+  }
+  return 0;
+}
+
+#define LIST(l) l, sizeof l / sizeof l[0]
+
+static int re_word_is(jre *r, uint32_t from, uint32_t to, const char *w) {
+  size_t n = strlen(w);
+  if (to - from != n) return 0;
+  for (size_t i = 0; i < n; i++)
+    if (r->s[from + i] != (unsigned char)w[i]) return 0;
+  return 1;
+}
+
+/* The inside of \p{…}: Name=Value or a lone name (acorn's lists, jscheck_props.h). */
+static int re_property(jre *r) {
+  uint32_t start = r->pos;
+  while (re_control_letter(re_cur(r)) || re_cur(r) == '_') re_adv(r);
+  uint32_t name_end = r->pos;
+  if (name_end > start && re_eat(r, '=')) {
+    uint32_t value_start = r->pos;
+    while (re_control_letter(re_cur(r)) || re_cur(r) == '_' || re_digit(re_cur(r))) re_adv(r);
+    if (r->pos > value_start) {
+      int gc = re_word_is(r, start, name_end, "General_Category") || re_word_is(r, start, name_end, "gc");
+      int sc = re_word_is(r, start, name_end, "Script") || re_word_is(r, start, name_end, "sc") ||
+               re_word_is(r, start, name_end, "Script_Extensions") || re_word_is(r, start, name_end, "scx");
+      if (!gc && !sc) re_raise(r, "Invalid property name");
+      if (!(gc ? re_in_list(r, value_start, r->pos, LIST(prop_gc))
+               : re_in_list(r, value_start, r->pos, LIST(prop_script))))
+        re_raise(r, "Invalid property value");
+      return CS_OK;
+    }
+  }
+  r->pos = start;
+  while (re_control_letter(re_cur(r)) || re_cur(r) == '_' || re_digit(re_cur(r))) re_adv(r);
+  if (r->pos == start) return CS_NONE;
+  if (re_in_list(r, start, r->pos, LIST(prop_binary))) return CS_OK;
+  if (r->v && re_in_list(r, start, r->pos, LIST(prop_strings))) return CS_STRING;
+  re_raise(r, "Invalid property name");
+  return CS_NONE;
+}
+
+/* \d \s \w and \p{…}: returns CS_NONE, CS_OK or CS_STRING */
 static int re_class_class_escape(jre *r) {
   long c = re_cur(r);
   if (re_class_escape_letter(c)) {
@@ -1148,22 +1202,13 @@ static int re_class_class_escape(jre *r) {
     return CS_OK;
   }
   if (r->u && (c == 'P' || c == 'p')) {
+    int negate = c == 'P';
     r->last_int = -1;
     re_adv(r);
-    if (re_eat(r, '{')) {
-      uint32_t start = r->pos;
-      int any = 0;
-      while (re_control_letter(re_cur(r)) || re_cur(r) == '_') { re_adv(r); any = 1; }
-      if (any && re_eat(r, '=')) {
-        int val = 0;
-        while (re_control_letter(re_cur(r)) || re_cur(r) == '_' || re_digit(re_cur(r))) { re_adv(r); val = 1; }
-        if (val && re_eat(r, '}')) return CS_OK;
-      } else {
-        r->pos = start;
-        int val = 0;
-        while (re_control_letter(re_cur(r)) || re_cur(r) == '_' || re_digit(re_cur(r))) { re_adv(r); val = 1; }
-        if (val && re_eat(r, '}')) return CS_OK;
-      }
+    int result;
+    if (re_eat(r, '{') && (result = re_property(r)) && re_eat(r, '}')) {
+      if (negate && result == CS_STRING) re_raise(r, "Invalid property name");
+      return result;
     }
     re_raise(r, "Invalid property name");
   }

@@ -379,6 +379,8 @@ export const EDGE_CASES = [
   '/\\1(a)/', '/\\2(a)/', '/\\2(a)/u', '/(a)\\1/u', '/\\u{1F600}/u', '/\\u{1F600}/', '/\\u{110000}/u', '/[😀-😁]/', '/[😀-😁]/u', '/\\uD83D\\uDE00/u', '/\\-/', '/\\-/u', '/[\\-]/u',
   '/(?:a/', '/(?a)/', '/(?<a/', '/(?<>a)/', '/(?i:a)/', '/a|*/', '/|/', '/()/', '/(|)/', '/[]/', '/[^]/', '/\\//', '/[/]/', '/a/gimsuyd', '/a/ii',
   'x\n/a/g', 'x = y\n/a/g', 'a++\n/b/', 'if (a) /b/.test(c)', 'while (a) /b/', 'do /a/; while (b)', 'for (;;) /a/', '} /a/', 'x = {} /a/', '[] /a/', ') /a/', 'this /a/',
+  '/\\p{Foo}/u', '/\\P{Basic_Emoji}/v', '/\\p{Basic_Emoji}/v', '/\\p{L}/u', '/\\p{Script=Latin}/u', '/\\p{Script=Foo}/u', '/\\p{Foo=Latin}/u', '/\\p{gc=Lu}/u',
+  '/[^\\p{RGI_Emoji}]/v', '/\\p{L}/', '/\\p{=a}/u', '/\\p{}/u', '/\\p{scx=Grek}/u', '/\\p{Lowercase}/u', '/\\p{lowercase}/u', '/[\\q{a|bc}--\\p{L}]/v',
   'new.target', 'new.tar', 'function f() { new.tar }', 'new a.b.c()', 'new a()()', 'new (a())()', 'new super.a', 'a?.[0]?.(1)?.b', 'a?.0:1', 'a ? .5 : 1', 'a\n?.b',
 ]
 
