@@ -739,6 +739,12 @@ static void read_punct(jp *p, int c) {
     else t = T_PLUSMIN;
     break;
   case '<': case '>':
+    if (c == '<' && p->regex_ok && d != '!') {
+      /* acorn-jsx: where an operand surely comes, `<` starts a JSX tag */
+      p->pos++;
+      p->type = T_JSX_TAG_START;
+      return;
+    }
     if (d == c) {
       n = 2;
       if (c == '>' && e == '>') n = 3;
@@ -2241,6 +2247,8 @@ static int starts_expr(jp *p) {
   case T_STRING: case T_REGEX: case T_PRIVATE: case T_INCDEC: case T_PREFIX: case T_PLUSMIN:
   case T_SLASH:
     return 1;
+  case T_JSX_TAG_START:
+    return 1;
   case T_RELATIONAL: case T_SHIFT:
     return p->src[p->start] == '<';
   case T_ASSIGN:
@@ -2809,6 +2817,8 @@ static jn *parse_expr_atom(jp *p, jde *d, int for_init, int for_new) {
   case T_BACKQUOTE:
     parse_template(p, 0);
     return node(p, N_OTHER, start);
+  case T_JSX_TAG_START:
+    return parse_jsx_element(p, 1, M_JS);
   case T_RELATIONAL: case T_SHIFT: case T_ASSIGN:
     if (p->src[p->start] == '<' && !prev_is_operand_name(p) && byte(p, p->start + 1) != '!')
       return parse_jsx_element(p, 1, M_JS);
@@ -3390,8 +3400,8 @@ static void jsx_attribute(jp *p) {
     if (empty) raise_at(p, start, "JSX attributes must only be assigned a non-empty expression");
   } else if (p->type == T_STRING) {
     next_mode(p, M_TAG);
-  } else if ((p->type == T_RELATIONAL || p->type == T_SHIFT || p->type == T_ASSIGN) &&
-             p->src[p->start] == '<' && byte(p, p->start + 1) != '!') {
+  } else if ((p->type == T_JSX_TAG_START || p->type == T_RELATIONAL || p->type == T_SHIFT ||
+              p->type == T_ASSIGN) && p->src[p->start] == '<' && byte(p, p->start + 1) != '!') {
     parse_jsx_element(p, 1, M_TAG);
   } else {
     raise_at(p, p->start, "JSX value should be either an expression or a quoted JSX text");
