@@ -3264,6 +3264,9 @@ static jn *parse_class(jp *p, int is_statement) {
   jlist *ids = p->export_ids;
   p->export_ids = NULL;
   enter_depth(p);
+  /* acorn's context after the body, as for functions: an operand may follow a
+   * declaration, or an expression whose `class` did not follow an operator */
+  int regex_after = is_statement == 1 || !before_expr(p->prev_type, p->prev_kw);
   uint32_t start = p->start;
   next(p);
   jn *id = NULL;
@@ -3307,6 +3310,7 @@ static jn *parse_class(jp *p, int is_statement) {
         raise_fmt(p, pr.key->start, "Identifier '#", pr.key->name, pr.key->name_len, "' has already been declared");
     }
   }
+  p->brace_regex = regex_after;
   next(p);
   /* private names used but not declared here go to the enclosing class, or fail */
   c = &p->classes[p->n_classes - 1];
