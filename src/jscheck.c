@@ -1661,11 +1661,16 @@ static void read_regex(jp *p) {
   uint32_t flags_start = p->pos;
   read_word(p);
   if (p->esc) unexpected_at(p, flags_start);
-  int seen[128] = {0};
+  /* acorn's order: each flag must be known, then must not come again later */
+  int seen[128] = {0}, last[128];
+  for (uint32_t i = flags_start; i < p->pos; i++) {
+    int f = (unsigned char)p->src[i];
+    if (f < 128) last[f] = (int)i;
+  }
   for (uint32_t i = flags_start; i < p->pos; i++) {
     int f = (unsigned char)p->src[i];
     if (f >= 128 || !strchr("dgimsuyv", f)) raise_at(p, start, "Invalid regular expression flag");
-    if (seen[f]) raise_at(p, start, "Duplicate regular expression flag");
+    if (last[f] != (int)i) raise_at(p, start, "Duplicate regular expression flag");
     seen[f] = 1;
   }
   if (seen['u'] && seen['v']) raise_at(p, start, "Invalid regular expression flag");
