@@ -368,6 +368,7 @@ static void *grow(jp *p, void *arr, uint32_t *cap, uint32_t n, size_t size) {
 }
 
 static int name_is(const char *s, uint32_t n, const char *word) {
+  if (!n || s[0] != word[0]) return 0; /* most comparisons end here */
   size_t k = strlen(word);
   return n == k && memcmp(s, word, k) == 0;
 }
@@ -402,10 +403,13 @@ static void skip_space(jp *p) {
       if (d == '/') {
         p->pos += 2;
         for (;;) {
-          uint32_t w;
-          uint32_t ch = cp(p, p->pos, &w);
-          if (!w || is_newline(ch)) break;
-          p->pos += w;
+          if (p->pos >= p->len) break;
+          unsigned char b = (unsigned char)p->src[p->pos];
+          if (b == '\n' || b == '\r') break;
+          if (b == 0xe2 && p->pos + 2 < p->len && (unsigned char)p->src[p->pos + 1] == 0x80 &&
+              ((unsigned char)p->src[p->pos + 2] == 0xa8 || (unsigned char)p->src[p->pos + 2] == 0xa9))
+            break; /* U+2028, U+2029 */
+          p->pos++;
         }
         continue;
       }
@@ -604,6 +608,13 @@ static void read_word(jp *p) {
   char *buf = NULL;
   uint32_t blen = 0, bcap = 0;
   while (p->pos < p->len) {
+    unsigned char b = (unsigned char)p->src[p->pos];
+    if (!buf && b < 0x80 && b != '\\') { /* fast path: plain ASCII name characters */
+      if (!id_char(b)) break;
+      p->pos++;
+      first = 0;
+      continue;
+    }
     uint32_t w;
     uint32_t c = cp(p, p->pos, &w);
     if (id_char(c)) {
@@ -643,9 +654,34 @@ static void read_word(jp *p) {
 }
 
 static int keyword_of(const char *s, uint32_t n) {
-  if (n < 2 || n > 10 || s[0] < 'b' || s[0] > 'w') return K_NONE;
-  for (int k = 1; k < K_COUNT; k++)
-    if (name_is(s, n, keyword_names[k])) return k;
+  if (n < 2 || n > 10) return K_NONE;
+  /* the keywords by first letter (a switch instead of trying all of them) */
+  static const uint8_t by_b[] = {K_BREAK, 0}, by_c[] = {K_CASE, K_CATCH, K_CONTINUE, K_CONST, K_CLASS, 0},
+                       by_d[] = {K_DEBUGGER, K_DEFAULT, K_DO, K_DELETE, 0},
+                       by_e[] = {K_ELSE, K_EXPORT, K_EXTENDS, 0},
+                       by_f[] = {K_FINALLY, K_FOR, K_FUNCTION, K_FALSE, 0},
+                       by_i[] = {K_IF, K_INSTANCEOF, K_IN, K_IMPORT, 0}, by_n[] = {K_NEW, K_NULL, 0},
+                       by_r[] = {K_RETURN, 0}, by_s[] = {K_SWITCH, K_SUPER, 0},
+                       by_t[] = {K_THROW, K_TRY, K_TRUE, K_TYPEOF, K_THIS, 0},
+                       by_v[] = {K_VAR, K_VOID, 0}, by_w[] = {K_WHILE, K_WITH, 0};
+  const uint8_t *c;
+  switch (s[0]) {
+  case 'b': c = by_b; break;
+  case 'c': c = by_c; break;
+  case 'd': c = by_d; break;
+  case 'e': c = by_e; break;
+  case 'f': c = by_f; break;
+  case 'i': c = by_i; break;
+  case 'n': c = by_n; break;
+  case 'r': c = by_r; break;
+  case 's': c = by_s; break;
+  case 't': c = by_t; break;
+  case 'v': c = by_v; break;
+  case 'w': c = by_w; break;
+  default: return K_NONE;
+  }
+  for (; *c; c++)
+    if (name_is(s, n, keyword_names[*c])) return *c;
   return K_NONE;
 }
 
