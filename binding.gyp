@@ -29,6 +29,7 @@
         "src/input.c",
         "src/jscheck.c",
         "src/jsscan.c",
+        "src/jscheck.c",
         "src/node.c",
         "src/ocp.c",
         "src/ocp_read.c",

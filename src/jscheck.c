@@ -16,9 +16,9 @@
  * Positions: all byte offsets. acorn's `pos` (tokenizer position) matters for
  * `raisedAt`: it is the end of the current token, or where the tokenizer stopped.
  *
- * Not done (we accept where acorn rejects): the pattern of regular expressions (flags
- * are checked); identifier characters outside the BMP (all taken as identifier
- * characters); lone surrogates in export names (`\uD800` escapes in strings). */
+ * Not done (we accept where acorn rejects): lone surrogates in export names (`"\uD800"`). Identifier
+ * characters come from Node's Unicode tables (mdx_ident.c), acorn's own may differ for
+ * characters added in the newest Unicode versions. */
 #include "jscheck.h"
 
 #include <setjmp.h>
@@ -29,6 +29,7 @@
 #include "mdx.h"
 #include "mdx_syntax.h"
 #include "unicode.h"
+#include "jscheck_props.h"
 
 /* ---------------------------------------------------------------- tokens */
 
@@ -178,6 +179,7 @@ typedef struct jp {
   uint32_t pos; /* tokenizer position (acorn's `pos`) */
   /* current token */
   int type, kw;
+  int tok_kw;       /* the keyword the token was read as (kw is cleared when it is retyped) */
   uint32_t start, end;
   int esc;          /* the name had escapes (acorn's containsEsc) */
   const char *val;  /* name / private name (decoded), string value for export names */
@@ -187,6 +189,13 @@ typedef struct jp {
   int prev_type, prev_kw; /* the previous token, for acorn's regex/JSX guess */
   const char *prev_val;
   uint32_t prev_len;
+  int regex_ok;     /* the previous token surely leaves acorn expecting an operand: a `/`
+                     * starts a regular expression (acorn's exprAllowed, where certain) */
+  int brace_regex;  /* set by the parser before it consumes a `}` or `)` after which acorn's
+                     * context says an operand comes (statement blocks, function
+                     * declarations, `if (…)`): the next `/` starts a regex */
+  int fn_stat;      /* parse_function: acorn's tokenizer sees this function as a statement
+                     * (f_stat context), so a `/` after its body starts a regex */
   int in_template;  /* reading a template chunk: bad escapes make an invalid template */
   int template_bad;
   /* parse state */
@@ -229,13 +238,19 @@ static void raise_at(jp *p, uint32_t pos, const char *msg) {
   longjmp(p->fail, 1);
 }
 
-/* Messages with a name in them are written into the result's buffer. */
+/* Messages with a name in them are written into the result's buffer, or the arena when
+ * longer. */
 static void raise_fmt(jp *p, uint32_t pos, const char *before, const char *name,
                       uint32_t len, const char *after) {
   size_t cap = sizeof p->out->message_buf;
-  if (len > 100) len = 100;
-  snprintf(p->msg_buf, cap, "%s%.*s%s", before, (int)len, name, after);
-  raise_at(p, pos, p->msg_buf);
+  size_t need = strlen(before) + len + strlen(after) + 1;
+  char *buf = p->msg_buf;
+  if (need > cap) {
+    buf = mdx_arena_alloc_uninit(p->arena, need);
+    cap = need;
+  }
+  snprintf(buf, cap, "%s%.*s%s", before, (int)len, name, after);
+  raise_at(p, pos, buf);
 }
 
 static void unexpected_at(jp *p, uint32_t pos) { raise_at(p, pos, "Unexpected token"); }
@@ -271,7 +286,7 @@ static uint32_t cp_at(const char *s, uint32_t n, uint32_t i, uint32_t *w) {
 static int id_start(uint32_t c) {
   if (c < 0x80)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '$' || c == '_';
-  if (c >= 0x10000) return c != 0xfffd && c <= 0x10ffff; /* see the header */
+  if (c >= 0x10000) return mdx_ident_start_astral(c);
   return mdx_ident_start(c);
 }
 
@@ -280,7 +295,7 @@ static int id_char(uint32_t c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
            c == '$' || c == '_';
   if (c == 0x200c || c == 0x200d) return 1;
-  if (c >= 0x10000) return c <= 0x10ffff;
+  if (c >= 0x10000) return mdx_ident_cont_astral(c);
   return mdx_ident_cont(c);
 }
 
@@ -353,6 +368,7 @@ static void *grow(jp *p, void *arr, uint32_t *cap, uint32_t n, size_t size) {
 }
 
 static int name_is(const char *s, uint32_t n, const char *word) {
+  if (!n || s[0] != word[0]) return 0; /* most comparisons end here */
   size_t k = strlen(word);
   return n == k && memcmp(s, word, k) == 0;
 }
@@ -387,10 +403,13 @@ static void skip_space(jp *p) {
       if (d == '/') {
         p->pos += 2;
         for (;;) {
-          uint32_t w;
-          uint32_t ch = cp(p, p->pos, &w);
-          if (!w || is_newline(ch)) break;
-          p->pos += w;
+          if (p->pos >= p->len) break;
+          unsigned char b = (unsigned char)p->src[p->pos];
+          if (b == '\n' || b == '\r') break;
+          if (b == 0xe2 && p->pos + 2 < p->len && (unsigned char)p->src[p->pos + 1] == 0x80 &&
+              ((unsigned char)p->src[p->pos + 2] == 0xa8 || (unsigned char)p->src[p->pos + 2] == 0xa9))
+            break; /* U+2028, U+2029 */
+          p->pos++;
         }
         continue;
       }
@@ -589,6 +608,13 @@ static void read_word(jp *p) {
   char *buf = NULL;
   uint32_t blen = 0, bcap = 0;
   while (p->pos < p->len) {
+    unsigned char b = (unsigned char)p->src[p->pos];
+    if (!buf && b < 0x80 && b != '\\') { /* fast path: plain ASCII name characters */
+      if (!id_char(b)) break;
+      p->pos++;
+      first = 0;
+      continue;
+    }
     uint32_t w;
     uint32_t c = cp(p, p->pos, &w);
     if (id_char(c)) {
@@ -628,10 +654,61 @@ static void read_word(jp *p) {
 }
 
 static int keyword_of(const char *s, uint32_t n) {
-  if (n < 2 || n > 10 || s[0] < 'b' || s[0] > 'w') return K_NONE;
-  for (int k = 1; k < K_COUNT; k++)
-    if (name_is(s, n, keyword_names[k])) return k;
+  if (n < 2 || n > 10) return K_NONE;
+  /* the keywords by first letter (a switch instead of trying all of them) */
+  static const uint8_t by_b[] = {K_BREAK, 0}, by_c[] = {K_CASE, K_CATCH, K_CONTINUE, K_CONST, K_CLASS, 0},
+                       by_d[] = {K_DEBUGGER, K_DEFAULT, K_DO, K_DELETE, 0},
+                       by_e[] = {K_ELSE, K_EXPORT, K_EXTENDS, 0},
+                       by_f[] = {K_FINALLY, K_FOR, K_FUNCTION, K_FALSE, 0},
+                       by_i[] = {K_IF, K_INSTANCEOF, K_IN, K_IMPORT, 0}, by_n[] = {K_NEW, K_NULL, 0},
+                       by_r[] = {K_RETURN, 0}, by_s[] = {K_SWITCH, K_SUPER, 0},
+                       by_t[] = {K_THROW, K_TRY, K_TRUE, K_TYPEOF, K_THIS, 0},
+                       by_v[] = {K_VAR, K_VOID, 0}, by_w[] = {K_WHILE, K_WITH, 0};
+  const uint8_t *c;
+  switch (s[0]) {
+  case 'b': c = by_b; break;
+  case 'c': c = by_c; break;
+  case 'd': c = by_d; break;
+  case 'e': c = by_e; break;
+  case 'f': c = by_f; break;
+  case 'i': c = by_i; break;
+  case 'n': c = by_n; break;
+  case 'r': c = by_r; break;
+  case 's': c = by_s; break;
+  case 't': c = by_t; break;
+  case 'v': c = by_v; break;
+  case 'w': c = by_w; break;
+  default: return K_NONE;
+  }
+  for (; *c; c++)
+    if (name_is(s, n, keyword_names[*c])) return *c;
   return K_NONE;
+}
+
+static void read_regex(jp *p);
+
+/* Tokens after which acorn's tokenizer always reads `/` as a regular expression: its
+ * `beforeExpr` tokens. (After `)`, `}`, `++` and names it depends on context; there the
+ * parser reads the `/` again where it wants an operand.) */
+static int before_expr(int type, int kw) {
+  switch (type) {
+  case T_BRACKET_L: case T_BRACE_L: case T_PAREN_L: case T_COMMA: case T_SEMI: case T_COLON:
+  case T_QUESTION: case T_ARROW: case T_ELLIPSIS: case T_DOLLAR_BRACE: case T_EQ: case T_ASSIGN:
+  case T_PREFIX: case T_PLUSMIN: case T_STARSTAR: case T_COALESCE: case T_OR: case T_AND:
+  case T_BITOR: case T_BITXOR: case T_BITAND: case T_EQUALITY: case T_RELATIONAL: case T_SHIFT:
+  case T_MODULO: case T_STAR: case T_SLASH:
+    return 1;
+  case T_NAME:
+    switch (kw) {
+    case K_CASE: case K_DEFAULT: case K_DO: case K_ELSE: case K_RETURN: case K_THROW: case K_NEW:
+    case K_IN: case K_INSTANCEOF: case K_TYPEOF: case K_VOID: case K_DELETE: case K_EXTENDS:
+      return 1;
+    default:
+      return 0;
+    }
+  default:
+    return 0;
+  }
 }
 
 /* Operators and punctuation (acorn's getTokenFromCode). */
@@ -656,7 +733,7 @@ static void read_punct(jp *p, int c) {
   case ':': t = T_COLON; break;
   case '`': t = T_BACKQUOTE; break;
   case '?':
-    if (d == '.' && !(e >= '0' && e <= '9')) { n = 2; t = T_QDOT; }
+    if (d == '.' && e >= 0 && !(e >= '0' && e <= '9')) { n = 2; t = T_QDOT; }
     else if (d == '?') {
       if (e == '=') { n = 3; t = T_ASSIGN; } else { n = 2; t = T_COALESCE; }
     } else t = T_QUESTION;
@@ -674,6 +751,7 @@ static void read_punct(jp *p, int c) {
     read_string(p, c);
     return;
   case '/':
+    if (p->regex_ok) { read_regex(p); return; }
     if (d == '=') { n = 2; t = T_ASSIGN; } else t = T_SLASH;
     break;
   case '%': case '*':
@@ -697,6 +775,12 @@ static void read_punct(jp *p, int c) {
     else t = T_PLUSMIN;
     break;
   case '<': case '>':
+    if (c == '<' && p->regex_ok && d != '!') {
+      /* acorn-jsx: where an operand surely comes, `<` starts a JSX tag */
+      p->pos++;
+      p->type = T_JSX_TAG_START;
+      return;
+    }
     if (d == c) {
       n = 2;
       if (c == '>' && e == '>') n = 3;
@@ -717,9 +801,10 @@ static void read_punct(jp *p, int c) {
       p->type = T_PRIVATE;
       return;
     }
-    /* acorn reports the character after the `#` */
+    /* acorn reports the character after the `#` (at the end: its U+10000 for NaN) */
     uint32_t w;
     cp(p, p->pos, &w);
+    if (!w) raise_at(p, p->pos, "Unexpected character '\xf0\x90\x80\x80'");
     raise_fmt(p, p->pos, "Unexpected character '", p->src + p->pos, w, "'");
   }
   /* fall through */
@@ -794,6 +879,10 @@ static void next_mode(jp *p, int mode) {
   if (p->kw && p->esc)
     raise_fmt(p, p->start, "Escape sequence in keyword ", keyword_names[p->kw],
               (uint32_t)strlen(keyword_names[p->kw]), "");
+  /* acorn: a keyword right after `.` is a property name, an operand */
+  p->regex_ok = (before_expr(p->type, p->tok_kw) && !(p->tok_kw && p->prev_type == T_DOT)) ||
+                (p->brace_regex && (p->type == T_BRACE_R || p->type == T_PAREN_R));
+  p->brace_regex = 0;
   p->prev_type = p->type;
   p->prev_kw = p->kw;
   p->prev_val = p->val;
@@ -802,10 +891,16 @@ static void next_mode(jp *p, int mode) {
   p->last_end = p->end;
   p->nl_before = 0;
   p->kw = K_NONE;
+  p->tok_kw = K_NONE;
   p->esc = 0;
   if (mode != M_CHILDREN && mode != M_TMPL && mode != M_TMPL_END) skip_space(p);
   p->start = p->pos;
   if (mode == M_TMPL || mode == M_TMPL_END) {
+    if (p->pos >= p->len) { /* acorn checks for the end before reading a template part */
+      p->type = T_EOF;
+      p->end = p->pos;
+      return;
+    }
     read_template(p, mode == M_TMPL_END);
     p->end = p->pos;
     return;
@@ -813,7 +908,6 @@ static void next_mode(jp *p, int mode) {
   if (p->pos >= p->len) {
     p->type = T_EOF;
     p->end = p->pos;
-    if (mode == M_CHILDREN) raise_at(p, p->start, "Unterminated JSX contents");
     return;
   }
   int c = byte(p, p->pos);
@@ -822,7 +916,12 @@ static void next_mode(jp *p, int mode) {
   } else if (mode == M_TAG || mode == M_CLOSE_TAG) {
     uint32_t w;
     uint32_t ch = cp(p, p->pos, &w);
-    if (id_start(ch)) {
+    if (c == '\\') {
+      /* acorn-jsx leaves this to acorn: a JavaScript name with escapes */
+      read_word(p);
+      p->type = T_NAME;
+      p->kw = keyword_of(p->val, p->val_len);
+    } else if (id_start(ch)) {
       /* names with `-`, no escapes; acorn-jsx reads UTF-16 units here */
       p->pos += w;
       for (;;) {
@@ -859,11 +958,720 @@ static void next_mode(jp *p, int mode) {
       read_punct(p, c);
     }
   }
+  p->tok_kw = p->kw;
   p->end = p->pos;
 }
 
 static void next(jp *p) { next_mode(p, M_JS); }
 
+
+/* ---------------------------------------------------------------- regex patterns */
+
+/* The pattern of a regular expression literal, checked as acorn's RegExpValidator does
+ * for ecmaVersion 2024 (Annex B grammar without `u`/`v`, the strict one with them). It
+ * works on UTF-16 units, as acorn does, so that astral characters in non-unicode ranges
+ * behave the same. `\p{…}` names and values come from acorn's own lists. */
+typedef struct jre {
+  jp *p;
+  uint16_t *s;
+  uint32_t n, pos;
+  int u, v, named;       /* switchU, switchV, switchN */
+  long last_int;
+  int last_assert_quantifiable;
+  uint32_t ncap;
+  long max_backref;
+  uint32_t groups;       /* table owner of the group names of this pass */
+  mdx_str *refs;         /* \k<name> references */
+  uint32_t n_refs, cap_refs;
+  char *name;            /* the last group name (UTF-8) */
+  uint32_t name_len, name_cap;
+  uint32_t start, src_start, src_len;
+} jre;
+
+enum { CS_NONE, CS_OK, CS_STRING };
+
+static void re_raise(jre *r, const char *msg) {
+  jp *p = r->p;
+  char tail[64];
+  snprintf(tail, sizeof tail, "/: %s", msg);
+  raise_fmt(p, r->start, "Invalid regular expression: /", p->src + r->src_start, r->src_len, tail);
+}
+
+static long re_at(jre *r, uint32_t i, int force_u) {
+  if (i >= r->n) return -1;
+  uint32_t c = r->s[i];
+  if (!(force_u || r->u) || c <= 0xd7ff || c >= 0xe000 || i + 1 >= r->n) return c;
+  uint32_t d = r->s[i + 1];
+  return d >= 0xdc00 && d <= 0xdfff ? (long)((c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000) : (long)c;
+}
+
+static uint32_t re_next_index(jre *r, uint32_t i, int force_u) {
+  if (i >= r->n) return r->n;
+  uint32_t c = r->s[i];
+  if (!(force_u || r->u) || c <= 0xd7ff || c >= 0xe000 || i + 1 >= r->n ||
+      r->s[i + 1] < 0xdc00 || r->s[i + 1] > 0xdfff)
+    return i + 1;
+  return i + 2;
+}
+
+static long re_cur(jre *r) { return re_at(r, r->pos, 0); }
+static long re_look(jre *r) { return re_at(r, re_next_index(r, r->pos, 0), 0); }
+static void re_adv(jre *r) { r->pos = re_next_index(r, r->pos, 0); }
+static int re_eat(jre *r, long c) {
+  if (re_cur(r) != c) return 0;
+  re_adv(r);
+  return 1;
+}
+static int re_eat2(jre *r, long a, long b) {
+  uint32_t save = r->pos;
+  if (re_eat(r, a) && re_eat(r, b)) return 1;
+  r->pos = save;
+  return 0;
+}
+
+static int re_digit(long c) { return c >= '0' && c <= '9'; }
+static int re_hex(long c) { return re_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+static int re_hexval(long c) { return c <= '9' ? (int)(c - '0') : (int)((c | 32) - 'a' + 10); }
+static int re_syntax_char(long c) {
+  return c == '$' || (c >= '(' && c <= '+') || c == '.' || c == '?' || (c >= '[' && c <= '^') ||
+         (c >= '{' && c <= '}');
+}
+static int re_control_letter(long c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+
+static void re_disjunction(jre *r);
+
+static int re_decimal_digits(jre *r) {
+  uint32_t start = r->pos;
+  r->last_int = 0;
+  while (re_digit(re_cur(r))) {
+    if (r->last_int < 100000000) r->last_int = r->last_int * 10 + (re_cur(r) - '0');
+    re_adv(r);
+  }
+  return r->pos != start;
+}
+
+static int re_hex_digits(jre *r) {
+  uint32_t start = r->pos;
+  r->last_int = 0;
+  while (re_hex(re_cur(r))) {
+    if (r->last_int <= 0x10ffff) r->last_int = r->last_int * 16 + re_hexval(re_cur(r));
+    re_adv(r);
+  }
+  return r->pos != start;
+}
+
+static int re_fixed_hex(jre *r, int count) {
+  uint32_t start = r->pos;
+  r->last_int = 0;
+  for (int i = 0; i < count; i++) {
+    long c = re_cur(r);
+    if (!re_hex(c)) { r->pos = start; return 0; }
+    r->last_int = r->last_int * 16 + re_hexval(c);
+    re_adv(r);
+  }
+  return 1;
+}
+
+static int re_braced_quantifier(jre *r, int no_error) {
+  uint32_t start = r->pos;
+  if (re_eat(r, '{')) {
+    if (re_decimal_digits(r)) {
+      long min = r->last_int, max = -1;
+      if (re_eat(r, ',') && re_decimal_digits(r)) max = r->last_int;
+      if (re_eat(r, '}')) {
+        if (max != -1 && max < min && !no_error) re_raise(r, "numbers out of order in {} quantifier");
+        return 1;
+      }
+    }
+    if (r->u && !no_error) re_raise(r, "Incomplete quantifier");
+    r->pos = start;
+  }
+  return 0;
+}
+
+static int re_quantifier(jre *r, int no_error) {
+  if (re_eat(r, '*') || re_eat(r, '+') || re_eat(r, '?') || re_braced_quantifier(r, no_error)) {
+    re_eat(r, '?');
+    return 1;
+  }
+  return 0;
+}
+
+static int re_unicode_escape(jre *r, int force_u) {
+  uint32_t start = r->pos;
+  int u = force_u || r->u;
+  if (re_eat(r, 'u')) {
+    if (re_fixed_hex(r, 4)) {
+      long lead = r->last_int;
+      if (u && lead >= 0xd800 && lead <= 0xdbff) {
+        uint32_t lead_end = r->pos;
+        if (re_eat(r, '\\') && re_eat(r, 'u') && re_fixed_hex(r, 4)) {
+          long trail = r->last_int;
+          if (trail >= 0xdc00 && trail <= 0xdfff) {
+            r->last_int = (lead - 0xd800) * 0x400 + (trail - 0xdc00) + 0x10000;
+            return 1;
+          }
+        }
+        r->pos = lead_end;
+        r->last_int = lead;
+      }
+      return 1;
+    }
+    if (u && re_eat(r, '{') && re_hex_digits(r) && re_eat(r, '}') && r->last_int <= 0x10ffff) return 1;
+    if (u) re_raise(r, "Invalid unicode escape");
+    r->pos = start;
+  }
+  return 0;
+}
+
+/* A group name character (with \u escapes), always read by code points. */
+static int re_ident_char(jre *r, int first) {
+  uint32_t start = r->pos;
+  long c = re_at(r, r->pos, 1);
+  r->pos = re_next_index(r, r->pos, 1);
+  if (c == '\\' && re_unicode_escape(r, 1)) c = r->last_int;
+  int ok = c >= 0 && (c == '$' || c == '_' ||
+                      (first ? id_start((uint32_t)c) : (id_char((uint32_t)c) || c == 0x200c || c == 0x200d)));
+  if (ok) {
+    r->last_int = c;
+    return 1;
+  }
+  r->pos = start;
+  return 0;
+}
+
+static void re_name_add(jre *r, long c) {
+  if (r->name_len + 4 > r->name_cap) r->name = grow(r->p, r->name, &r->name_cap, r->name_len + 8, 1);
+  while (r->name_len + 4 > r->name_cap) r->name = grow(r->p, r->name, &r->name_cap, r->name_cap, 1);
+  r->name_len += mdx_utf8_put((uint32_t)c, r->name + r->name_len);
+}
+
+static int re_group_name(jre *r) {
+  r->name = NULL;
+  r->name_len = r->name_cap = 0;
+  if (re_eat(r, '<')) {
+    if (re_ident_char(r, 1)) {
+      re_name_add(r, r->last_int);
+      while (re_ident_char(r, 0)) re_name_add(r, r->last_int);
+      if (re_eat(r, '>')) {
+        if (!r->name) r->name = "";
+        return 1;
+      }
+    }
+    re_raise(r, "Invalid capture group name");
+  }
+  return 0;
+}
+
+static int re_decimal_escape(jre *r) {
+  r->last_int = 0;
+  long c = re_cur(r);
+  if (c >= '1' && c <= '9') {
+    do {
+      if (r->last_int < 100000000) r->last_int = r->last_int * 10 + (c - '0');
+      re_adv(r);
+    } while (re_digit(c = re_cur(r)));
+    return 1;
+  }
+  return 0;
+}
+
+static int re_class_escape_letter(long c) {
+  return c == 'd' || c == 'D' || c == 's' || c == 'S' || c == 'w' || c == 'W';
+}
+
+/* Whether the ASCII word s[from, to) of the pattern is in the sorted list. */
+static int re_in_list(jre *r, uint32_t from, uint32_t to, const char *const *list, size_t n) {
+  char word[64];
+  if (to - from >= sizeof word) return 0;
+  for (uint32_t i = from; i < to; i++) word[i - from] = (char)r->s[i];
+  word[to - from] = 0;
+  size_t lo = 0, hi = n;
+  while (lo < hi) { /* bounded: binary search */
+    size_t mid = (lo + hi) / 2;
+    int c = strcmp(word, list[mid]);
+    if (!c) return 1;
+    if (c < 0) hi = mid;
+    else lo = mid + 1;
+  }
+  return 0;
+}
+
+#define LIST(l) l, sizeof l / sizeof l[0]
+
+static int re_word_is(jre *r, uint32_t from, uint32_t to, const char *w) {
+  size_t n = strlen(w);
+  if (to - from != n) return 0;
+  for (size_t i = 0; i < n; i++)
+    if (r->s[from + i] != (unsigned char)w[i]) return 0;
+  return 1;
+}
+
+/* The inside of \p{…}: Name=Value or a lone name (acorn's lists, jscheck_props.h). */
+static int re_property(jre *r) {
+  uint32_t start = r->pos;
+  while (re_control_letter(re_cur(r)) || re_cur(r) == '_') re_adv(r);
+  uint32_t name_end = r->pos;
+  if (name_end > start && re_eat(r, '=')) {
+    uint32_t value_start = r->pos;
+    while (re_control_letter(re_cur(r)) || re_cur(r) == '_' || re_digit(re_cur(r))) re_adv(r);
+    if (r->pos > value_start) {
+      int gc = re_word_is(r, start, name_end, "General_Category") || re_word_is(r, start, name_end, "gc");
+      int sc = re_word_is(r, start, name_end, "Script") || re_word_is(r, start, name_end, "sc") ||
+               re_word_is(r, start, name_end, "Script_Extensions") || re_word_is(r, start, name_end, "scx");
+      if (!gc && !sc) re_raise(r, "Invalid property name");
+      if (!(gc ? re_in_list(r, value_start, r->pos, LIST(prop_gc))
+               : re_in_list(r, value_start, r->pos, LIST(prop_script))))
+        re_raise(r, "Invalid property value");
+      return CS_OK;
+    }
+  }
+  r->pos = start;
+  while (re_control_letter(re_cur(r)) || re_cur(r) == '_' || re_digit(re_cur(r))) re_adv(r);
+  if (r->pos == start) return CS_NONE;
+  if (re_in_list(r, start, r->pos, LIST(prop_binary))) return CS_OK;
+  if (r->v && re_in_list(r, start, r->pos, LIST(prop_strings))) return CS_STRING;
+  re_raise(r, "Invalid property name");
+  return CS_NONE;
+}
+
+/* \d \s \w and \p{…}: returns CS_NONE, CS_OK or CS_STRING */
+static int re_class_class_escape(jre *r) {
+  long c = re_cur(r);
+  if (re_class_escape_letter(c)) {
+    r->last_int = -1;
+    re_adv(r);
+    return CS_OK;
+  }
+  if (r->u && (c == 'P' || c == 'p')) {
+    int negate = c == 'P';
+    r->last_int = -1;
+    re_adv(r);
+    int result;
+    if (re_eat(r, '{') && (result = re_property(r)) && re_eat(r, '}')) {
+      if (negate && result == CS_STRING) re_raise(r, "Invalid property name");
+      return result;
+    }
+    re_raise(r, "Invalid property name");
+  }
+  return CS_NONE;
+}
+
+static int re_character_escape(jre *r) {
+  long c = re_cur(r);
+  /* control escapes */
+  if (c == 't' || c == 'n' || c == 'v' || c == 'f' || c == 'r') {
+    r->last_int = c == 't' ? 9 : c == 'n' ? 10 : c == 'v' ? 11 : c == 'f' ? 12 : 13;
+    re_adv(r);
+    return 1;
+  }
+  if (c == 'c') {
+    uint32_t start = r->pos;
+    re_adv(r);
+    if (re_control_letter(re_cur(r))) {
+      r->last_int = re_cur(r) % 32;
+      re_adv(r);
+      return 1;
+    }
+    r->pos = start;
+  }
+  if (c == '0' && !re_digit(re_look(r))) {
+    r->last_int = 0;
+    re_adv(r);
+    return 1;
+  }
+  if (c == 'x') {
+    uint32_t start = r->pos;
+    re_adv(r);
+    if (re_fixed_hex(r, 2)) return 1;
+    if (r->u) re_raise(r, "Invalid escape");
+    r->pos = start;
+  }
+  if (re_unicode_escape(r, 0)) return 1;
+  if (!r->u && c >= '0' && c <= '7') {
+    long n1 = c - '0';
+    re_adv(r);
+    long d = re_cur(r);
+    if (d >= '0' && d <= '7') {
+      long n2 = d - '0';
+      re_adv(r);
+      long e = re_cur(r);
+      if (n1 <= 3 && e >= '0' && e <= '7') { re_adv(r); r->last_int = n1 * 64 + n2 * 8 + (e - '0'); }
+      else r->last_int = n1 * 8 + n2;
+    } else {
+      r->last_int = n1;
+    }
+    return 1;
+  }
+  /* identity escape */
+  if (r->u) {
+    if (re_syntax_char(c)) { r->last_int = c; re_adv(r); return 1; }
+    if (c == '/') { r->last_int = '/'; re_adv(r); return 1; }
+    return 0;
+  }
+  if (c != 'c' && (!r->named || c != 'k')) {
+    r->last_int = c;
+    re_adv(r);
+    return 1;
+  }
+  return 0;
+}
+
+static int re_atom_escape(jre *r) {
+  uint32_t start = r->pos;
+  if (re_decimal_escape(r)) {
+    long n = r->last_int;
+    if (r->u) {
+      if (n > r->max_backref) r->max_backref = n;
+      return 1;
+    }
+    if (n <= (long)r->ncap) return 1;
+    r->pos = start;
+  }
+  if (re_class_class_escape(r) || re_character_escape(r)) return 1;
+  if (r->named && re_eat(r, 'k')) {
+    if (re_group_name(r)) {
+      r->refs = grow(r->p, r->refs, &r->cap_refs, r->n_refs, sizeof *r->refs);
+      r->refs[r->n_refs++] = (mdx_str){r->name, r->name_len};
+      return 1;
+    }
+    re_raise(r, "Invalid named reference");
+  }
+  if (r->u) {
+    if (re_cur(r) == 'c') re_raise(r, "Invalid unicode escape");
+    re_raise(r, "Invalid escape");
+  }
+  return 0;
+}
+
+/* A class atom (non-v classes); last_int is the character or -1 for a class escape. */
+static int re_class_atom(jre *r) {
+  uint32_t start = r->pos;
+  if (re_eat(r, '\\')) {
+    /* class escape */
+    if (re_eat(r, 'b')) { r->last_int = 8; return 1; }
+    if (r->u && re_eat(r, '-')) { r->last_int = '-'; return 1; }
+    if (!r->u && re_cur(r) == 'c') {
+      uint32_t s2 = r->pos;
+      re_adv(r);
+      long c = re_cur(r);
+      if (re_digit(c) || c == '_') { r->last_int = c % 32; re_adv(r); return 1; }
+      r->pos = s2;
+    }
+    if (re_class_class_escape(r) || re_character_escape(r)) return 1;
+    if (r->u) {
+      long c = re_cur(r);
+      if (c == 'c' || (c >= '0' && c <= '7')) re_raise(r, "Invalid class escape");
+      re_raise(r, "Invalid escape");
+    }
+    r->pos = start;
+  }
+  long c = re_cur(r);
+  if (c != ']') {
+    r->last_int = c;
+    re_adv(r);
+    return 1;
+  }
+  return 0;
+}
+
+static int re_class_set_reserved_double(long c) {
+  return c == '!' || (c >= '#' && c <= '&') || (c >= '*' && c <= ',') || c == '.' ||
+         (c >= ':' && c <= '@') || c == '^' || c == '`' || c == '~';
+}
+static int re_class_set_syntax(long c) {
+  return c == '(' || c == ')' || c == '-' || c == '/' || (c >= '[' && c <= ']') || (c >= '{' && c <= '}');
+}
+static int re_class_set_reserved_punct(long c) {
+  return c == '!' || c == '#' || c == '%' || c == '&' || c == ',' || c == '-' || (c >= ':' && c <= '>') ||
+         c == '@' || c == '`' || c == '~';
+}
+
+static int re_class_set_character(jre *r) {
+  uint32_t start = r->pos;
+  if (re_eat(r, '\\')) {
+    if (re_character_escape(r)) return 1;
+    long c = re_cur(r);
+    if (re_class_set_reserved_punct(c)) { r->last_int = c; re_adv(r); return 1; }
+    if (re_eat(r, 'b')) { r->last_int = 8; return 1; }
+    r->pos = start;
+    return 0;
+  }
+  long c = re_cur(r);
+  if (c < 0 || (c == re_look(r) && re_class_set_reserved_double(c))) return 0;
+  if (re_class_set_syntax(c)) return 0;
+  re_adv(r);
+  r->last_int = c;
+  return 1;
+}
+
+static int re_class_contents(jre *r);
+
+static int re_class_set_operand(jre *r) {
+  if (re_class_set_character(r)) return CS_OK;
+  uint32_t start = r->pos;
+  if (re_eat2(r, '\\', 'q')) {
+    if (re_eat(r, '{')) {
+      int result = CS_OK, first = 1;
+      do {
+        int count = 0;
+        while (re_class_set_character(r)) count++;
+        int one = count == 1 ? CS_OK : CS_STRING;
+        if (first) result = one;
+        else if (one == CS_STRING) result = CS_STRING;
+        first = 0;
+      } while (re_eat(r, '|'));
+      if (re_eat(r, '}')) return result;
+    } else {
+      re_raise(r, "Invalid escape");
+    }
+    r->pos = start;
+    return CS_NONE;
+  }
+  if (re_eat(r, '[')) {
+    enter_depth(r->p);
+    int negate = re_eat(r, '^');
+    int result = re_class_contents(r);
+    leave_depth(r->p);
+    if (re_eat(r, ']')) {
+      if (negate && result == CS_STRING) re_raise(r, "Negated character class may contain strings");
+      return result;
+    }
+    r->pos = start;
+  }
+  if (re_eat(r, '\\')) {
+    int result = re_class_class_escape(r);
+    if (result) return result;
+    r->pos = start;
+  }
+  return CS_NONE;
+}
+
+static int re_class_set_range(jre *r) {
+  uint32_t start = r->pos;
+  if (re_class_set_character(r)) {
+    long left = r->last_int;
+    if (re_eat(r, '-') && re_class_set_character(r)) {
+      long right = r->last_int;
+      if (left != -1 && right != -1 && left > right) re_raise(r, "Range out of order in character class");
+      return 1;
+    }
+    r->pos = start;
+  }
+  return 0;
+}
+
+static int re_class_set_expression(jre *r) {
+  int result = CS_OK, sub;
+  if (re_class_set_range(r)) {
+  } else if ((sub = re_class_set_operand(r))) {
+    if (sub == CS_STRING) result = CS_STRING;
+    uint32_t start = r->pos;
+    while (re_eat2(r, '&', '&')) {
+      if (re_cur(r) != '&' && (sub = re_class_set_operand(r))) {
+        if (sub != CS_STRING) result = CS_OK;
+        continue;
+      }
+      re_raise(r, "Invalid character in character class");
+    }
+    if (start != r->pos) return result;
+    while (re_eat2(r, '-', '-')) {
+      if (re_class_set_operand(r)) continue;
+      re_raise(r, "Invalid character in character class");
+    }
+    if (start != r->pos) return result;
+  } else {
+    re_raise(r, "Invalid character in character class");
+  }
+  for (;;) { /* each round consumes a range or an operand */
+    if (re_class_set_range(r)) continue;
+    sub = re_class_set_operand(r);
+    if (!sub) return result;
+    if (sub == CS_STRING) result = CS_STRING;
+  }
+}
+
+static int re_class_contents(jre *r) {
+  if (re_cur(r) == ']') return CS_OK;
+  if (r->v) return re_class_set_expression(r);
+  while (re_class_atom(r)) {
+    long left = r->last_int;
+    if (re_eat(r, '-') && re_class_atom(r)) {
+      long right = r->last_int;
+      if (r->u && (left == -1 || right == -1)) re_raise(r, "Invalid character class");
+      if (left != -1 && right != -1 && left > right) re_raise(r, "Range out of order in character class");
+    }
+  }
+  return CS_OK;
+}
+
+static int re_character_class(jre *r) {
+  if (re_eat(r, '[')) {
+    int negate = re_eat(r, '^');
+    int result = re_class_contents(r);
+    if (!re_eat(r, ']')) re_raise(r, "Unterminated character class");
+    if (negate && result == CS_STRING) re_raise(r, "Negated character class may contain strings");
+    return 1;
+  }
+  return 0;
+}
+
+static int re_group(jre *r) {
+  uint32_t start = r->pos;
+  if (!re_eat(r, '(')) return 0;
+  if (re_eat(r, '?')) {
+    if (re_eat(r, ':')) {
+      enter_depth(r->p);
+      re_disjunction(r);
+      leave_depth(r->p);
+      if (re_eat(r, ')')) return 1;
+      re_raise(r, "Unterminated group");
+    }
+    r->pos = start + 1;
+    /* a capturing group with a name */
+    re_eat(r, '?');
+    if (!re_group_name(r)) re_raise(r, "Invalid group");
+    jentry *e = table_find(r->p, &r->p->names, r->groups, r->name, r->name_len, 1);
+    if (e->bits) re_raise(r, "Duplicate capture group name");
+    e->bits = 1;
+  }
+  enter_depth(r->p);
+  re_disjunction(r);
+  leave_depth(r->p);
+  if (re_eat(r, ')')) {
+    r->ncap++;
+    return 1;
+  }
+  re_raise(r, "Unterminated group");
+  return 0;
+}
+
+static int re_assertion(jre *r) {
+  uint32_t start = r->pos;
+  r->last_assert_quantifiable = 0;
+  if (re_eat(r, '^') || re_eat(r, '$')) return 1;
+  if (re_eat(r, '\\')) {
+    if (re_eat(r, 'B') || re_eat(r, 'b')) return 1;
+    r->pos = start;
+  }
+  if (re_eat(r, '(') && re_eat(r, '?')) {
+    int lookbehind = re_eat(r, '<');
+    if (re_eat(r, '=') || re_eat(r, '!')) {
+      enter_depth(r->p);
+      re_disjunction(r);
+      leave_depth(r->p);
+      if (!re_eat(r, ')')) re_raise(r, "Unterminated group");
+      r->last_assert_quantifiable = !lookbehind;
+      return 1;
+    }
+  }
+  r->pos = start;
+  return 0;
+}
+
+static int re_term(jre *r) {
+  if (re_assertion(r)) {
+    if (r->last_assert_quantifiable && re_quantifier(r, 0) && r->u) re_raise(r, "Invalid quantifier");
+    return 1;
+  }
+  int atom;
+  uint32_t start = r->pos;
+  if (r->u) {
+    long c;
+    int chars = 0;
+    while ((c = re_cur(r)) != -1 && !re_syntax_char(c)) { re_adv(r); chars = 1; }
+    atom = chars || re_eat(r, '.');
+    if (!atom && re_eat(r, '\\')) {
+      if (re_atom_escape(r)) atom = 1;
+      else r->pos = start;
+    }
+    if (!atom) atom = re_character_class(r) || re_group(r);
+  } else {
+    atom = re_eat(r, '.');
+    if (!atom && re_eat(r, '\\')) {
+      if (re_atom_escape(r)) atom = 1;
+      else r->pos = start;
+    }
+    if (!atom) atom = re_character_class(r) || re_group(r);
+    if (!atom && re_braced_quantifier(r, 1)) re_raise(r, "Nothing to repeat");
+    if (!atom) {
+      long c = re_cur(r);
+      if (c != -1 && c != '$' && !(c >= '(' && c <= '+') && c != '.' && c != '?' && c != '[' && c != '^' && c != '|') {
+        re_adv(r);
+        atom = 1;
+      }
+    }
+  }
+  if (atom) {
+    re_quantifier(r, 0);
+    return 1;
+  }
+  return 0;
+}
+
+static void re_disjunction(jre *r) {
+  do {
+    while (r->pos < r->n && re_term(r)) {
+    }
+  } while (re_eat(r, '|'));
+  if (re_quantifier(r, 1)) re_raise(r, "Nothing to repeat");
+  if (re_eat(r, '{')) re_raise(r, "Lone quantifier brackets");
+}
+
+static void re_pattern(jre *r) {
+  r->pos = 0;
+  r->last_int = 0;
+  r->last_assert_quantifiable = 0;
+  r->ncap = 0;
+  r->max_backref = 0;
+  r->groups = ++r->p->serial;
+  r->n_refs = 0;
+  re_disjunction(r);
+  if (r->pos != r->n) {
+    if (re_eat(r, ')')) re_raise(r, "Unmatched ')'");
+    if (re_eat(r, ']') || re_eat(r, '}')) re_raise(r, "Lone quantifier brackets");
+  }
+  if (r->max_backref > (long)r->ncap) re_raise(r, "Invalid escape");
+  for (uint32_t i = 0; i < r->n_refs; i++) {
+    jentry *e = table_find(r->p, &r->p->names, r->groups, r->refs[i].ptr, r->refs[i].len, 0);
+    if (!e || !e->bits) re_raise(r, "Invalid named capture referenced");
+  }
+}
+
+static void check_regex_pattern(jp *p, uint32_t start, uint32_t end, int u, int v) {
+  jre r;
+  memset(&r, 0, sizeof r);
+  r.p = p;
+  r.start = start;
+  r.src_start = start;
+  r.src_len = end - start;
+  r.s = mdx_arena_alloc_uninit(p->arena, (size_t)(end - start) * 2 + 2);
+  for (uint32_t i = start; i < end;) { /* UTF-8 to UTF-16 */
+    uint32_t w;
+    uint32_t c = cp_at(p->src, end, i, &w);
+    if (c >= 0x10000) {
+      r.s[r.n++] = (uint16_t)(0xd800 + ((c - 0x10000) >> 10));
+      r.s[r.n++] = (uint16_t)(0xdc00 + ((c - 0x10000) & 0x3ff));
+    } else {
+      r.s[r.n++] = (uint16_t)c;
+    }
+    i += w;
+  }
+  r.u = u || v;
+  r.v = v;
+  r.named = r.u;
+  re_pattern(&r);
+  if (!r.named) {
+    /* with any named group, the pattern is read again with `\k` strict */
+    int any = 0;
+    for (uint32_t i = 0; i + 2 < r.n; i++)
+      if (r.s[i] == '(' && r.s[i + 1] == '?' && r.s[i + 2] == '<') any = 1;
+    if (any) {
+      r.named = 1;
+      re_pattern(&r);
+    }
+  }
+}
 
 /* Reads the current `/` or `/=` token again as a regular expression. */
 static void read_regex(jp *p) {
@@ -889,14 +1697,20 @@ static void read_regex(jp *p) {
   uint32_t flags_start = p->pos;
   read_word(p);
   if (p->esc) unexpected_at(p, flags_start);
-  int seen[128] = {0};
+  /* acorn's order: each flag must be known, then must not come again later */
+  int seen[128] = {0}, last[128];
+  for (uint32_t i = flags_start; i < p->pos; i++) {
+    int f = (unsigned char)p->src[i];
+    if (f < 128) last[f] = (int)i;
+  }
   for (uint32_t i = flags_start; i < p->pos; i++) {
     int f = (unsigned char)p->src[i];
     if (f >= 128 || !strchr("dgimsuyv", f)) raise_at(p, start, "Invalid regular expression flag");
-    if (seen[f]) raise_at(p, start, "Duplicate regular expression flag");
+    if (last[f] != (int)i) raise_at(p, start, "Duplicate regular expression flag");
     seen[f] = 1;
   }
   if (seen['u'] && seen['v']) raise_at(p, start, "Invalid regular expression flag");
+  check_regex_pattern(p, start, flags_start - 1, seen['u'], seen['v']);
   p->esc = 0;
   p->type = T_REGEX;
   p->end = p->pos;
@@ -1383,7 +2197,7 @@ static jn *parse_class(jp *p, int is_statement);
 static void parse_template(jp *p, int tagged);
 static jn *parse_jsx_element(jp *p, int reset, int mode_after);
 static const char *parse_statement(jp *p, int context, int top_level);
-static void parse_block(jp *p, int new_scope);
+static void parse_block(jp *p, int new_scope, int regex_after);
 
 static int is_plain_name(jp *p) { return p->type == T_NAME && !p->kw; }
 
@@ -1473,6 +2287,8 @@ static int starts_expr(jp *p) {
   case T_BRACE_L: case T_BRACKET_L: case T_PAREN_L: case T_BACKQUOTE: case T_NUM:
   case T_STRING: case T_REGEX: case T_PRIVATE: case T_INCDEC: case T_PREFIX: case T_PLUSMIN:
   case T_SLASH:
+    return 1;
+  case T_JSX_TAG_START:
     return 1;
   case T_RELATIONAL: case T_SHIFT:
     return p->src[p->start] == '<';
@@ -1878,7 +2694,6 @@ static jn *parse_paren_and_distinguish(jp *p, int can_be_arrow, int for_init) {
 static jn *parse_new(jp *p) {
   if (p->esc) raise_at(p, p->start, "Escape sequence in keyword new");
   uint32_t start = p->start;
-  p->kw = K_NONE;
   next(p);
   if (p->type == T_DOT) {
     next(p);
@@ -1903,7 +2718,6 @@ static jn *parse_new(jp *p) {
 static jn *parse_expr_import(jp *p, int for_new) {
   uint32_t start = p->start;
   if (p->esc) raise_at(p, start, "Escape sequence in keyword import");
-  p->kw = K_NONE;
   next(p);
   if (p->type == T_PAREN_L && !for_new) {
     next(p);
@@ -1938,6 +2752,7 @@ static void parse_template(jp *p, int tagged) {
       raise_at(p, p->start, "Bad escape sequence in untagged template literal");
     next_mode(p, M_TMPL_END); /* `${` or the closing backquote */
     if (p->type == T_BACKQUOTE) break;
+    if (p->type == T_EOF) raise_at(p, p->pos, "Unterminated template literal");
     next(p);
     parse_expression(p, 0, NULL);
     if (p->type != T_BRACE_R) unexpected(p);
@@ -1985,9 +2800,12 @@ static jn *parse_expr_atom(jp *p, jde *d, int for_init, int for_new) {
     case K_THIS: case K_NULL: case K_TRUE: case K_FALSE:
       next(p);
       return node(p, N_LITERAL, start);
-    case K_FUNCTION:
+    case K_FUNCTION: {
+      int fn_stat = !before_expr(p->prev_type, p->prev_kw);
       next(p);
+      p->fn_stat = fn_stat;
       return parse_function(p, start, 0, 0, for_init);
+    }
     case K_CLASS:
       return parse_class(p, 0);
     case K_NEW:
@@ -1998,8 +2816,10 @@ static jn *parse_expr_atom(jp *p, jde *d, int for_init, int for_new) {
       int esc = p->esc;
       jn *id = parse_ident(p, 0);
       if (!esc && name_is(id->name, id->name_len, "async") && !can_insert_semicolon(p) &&
-          eat_kw(p, K_FUNCTION))
+          eat_kw(p, K_FUNCTION)) {
+        p->fn_stat = 1; /* the token before `function` is a name */
         return parse_function(p, start, 0, 1, for_init);
+      }
       if (can_be_arrow && !can_insert_semicolon(p)) {
         if (eat(p, T_ARROW)) return parse_arrow(p, start, id, 0, for_init);
         if (name_is(id->name, id->name_len, "async") && is_plain_name(p) && !esc &&
@@ -2038,6 +2858,8 @@ static jn *parse_expr_atom(jp *p, jde *d, int for_init, int for_new) {
   case T_BACKQUOTE:
     parse_template(p, 0);
     return node(p, N_OTHER, start);
+  case T_JSX_TAG_START:
+    return parse_jsx_element(p, 1, M_JS);
   case T_RELATIONAL: case T_SHIFT: case T_ASSIGN:
     if (p->src[p->start] == '<' && !prev_is_operand_name(p) && byte(p, p->start + 1) != '!')
       return parse_jsx_element(p, 1, M_JS);
@@ -2254,7 +3076,10 @@ static void check_params(jp *p, jn *params) {
 
 static jn *parse_function_body_and_params(jp *p, uint32_t start, jn *params, jn *id, int arrow,
                                           int method, int for_init) {
-  (void)method;
+  /* acorn's context after the body: an operand may follow unless it is a function
+   * expression in expression position */
+  int regex_after = arrow || method || p->fn_stat;
+  p->fn_stat = 0;
   if (arrow && p->type != T_BRACE_L) {
     parse_maybe_assign(p, for_init, NULL);
     check_params(p, params);
@@ -2270,7 +3095,7 @@ static jn *parse_function_body_and_params(jp *p, uint32_t start, jn *params, jn 
     uint32_t saved_n = p->n_labels, saved_cap = p->cap_labels;
     p->labels = NULL;
     p->n_labels = p->cap_labels = 0;
-    parse_block(p, 0);
+    parse_block(p, 0, regex_after);
     p->labels = saved;
     p->n_labels = saved_n;
     p->cap_labels = saved_cap;
@@ -2329,6 +3154,8 @@ static uint32_t function_flags(int is_async, int is_gen) {
 static jn *parse_function(jp *p, uint32_t start, int statement, int is_async, int for_init) {
   jlist *ids = p->export_ids;
   p->export_ids = NULL;
+  int fn_stat = p->fn_stat;
+  p->fn_stat = 0;
   enter_depth(p);
   if (p->type == T_STAR && (statement & FUNC_HANGING)) unexpected(p);
   int is_gen = eat(p, T_STAR);
@@ -2346,6 +3173,7 @@ static jn *parse_function(jp *p, uint32_t start, int statement, int is_async, in
   expect(p, T_PAREN_L);
   jlist params = parse_binding_list(p, T_PAREN_R, 0, 1);
   check_yield_await_in_default_params(p);
+  p->fn_stat = fn_stat;
   parse_function_body_and_params(p, start, params.head, id, 0, 0, for_init);
   p->yield_pos = oy;
   p->await_pos = oa;
@@ -2392,7 +3220,7 @@ static void parse_class_static_block(jp *p) {
   p->n_labels = p->cap_labels = 0;
   enter_scope(p, S_STATIC_BLOCK | S_SUPER);
   while (p->type != T_BRACE_R) parse_statement(p, 0, 0);
-  next(p);
+  next(p); /* acorn's context: `{` after the name `static` is an expression brace */
   exit_scope(p);
   p->labels = saved;
   p->n_labels = saved_n;
@@ -2477,6 +3305,9 @@ static jn *parse_class(jp *p, int is_statement) {
   jlist *ids = p->export_ids;
   p->export_ids = NULL;
   enter_depth(p);
+  /* acorn's context after the body, as for functions: an operand may follow a
+   * declaration, or an expression whose `class` did not follow an operator */
+  int regex_after = is_statement == 1 || !before_expr(p->prev_type, p->prev_kw);
   uint32_t start = p->start;
   next(p);
   jn *id = NULL;
@@ -2520,6 +3351,7 @@ static jn *parse_class(jp *p, int is_statement) {
         raise_fmt(p, pr.key->start, "Identifier '#", pr.key->name, pr.key->name_len, "' has already been declared");
     }
   }
+  p->brace_regex = regex_after;
   next(p);
   /* private names used but not declared here go to the enclosing class, or fail */
   c = &p->classes[p->n_classes - 1];
@@ -2546,7 +3378,9 @@ static jn *parse_class(jp *p, int is_statement) {
 
 /* One name part inside a tag; appends it to the qualified name in *buf. */
 static void jsx_ident(jp *p, int mode, char **buf, uint32_t *len, uint32_t *cap) {
-  if (p->type != T_JSX_NAME) unexpected(p);
+  /* acorn-jsx also takes a keyword token (only reachable through escapes here) */
+  if (p->type != T_JSX_NAME && !(p->type == T_NAME && p->kw)) unexpected(p);
+  if (p->type == T_NAME) p->kw = K_NONE; /* retyped as a name: no escape check */
   *buf = grow(p, *buf, cap, *len + p->val_len + 2, 1);
   while (*cap < *len + p->val_len + 2) *buf = grow(p, *buf, cap, *cap, 1);
   memcpy(*buf + *len, p->val, p->val_len);
@@ -2611,8 +3445,8 @@ static void jsx_attribute(jp *p) {
     if (empty) raise_at(p, start, "JSX attributes must only be assigned a non-empty expression");
   } else if (p->type == T_STRING) {
     next_mode(p, M_TAG);
-  } else if ((p->type == T_RELATIONAL || p->type == T_SHIFT || p->type == T_ASSIGN) &&
-             p->src[p->start] == '<' && byte(p, p->start + 1) != '!') {
+  } else if ((p->type == T_JSX_TAG_START || p->type == T_RELATIONAL || p->type == T_SHIFT ||
+              p->type == T_ASSIGN) && p->src[p->start] == '<' && byte(p, p->start + 1) != '!') {
     parse_jsx_element(p, 1, M_TAG);
   } else {
     raise_at(p, p->start, "JSX value should be either an expression or a quoted JSX text");
@@ -2680,6 +3514,7 @@ static jn *parse_jsx_element(jp *p, int reset, int mode_after) {
     p->pos = p->start + 1;
     p->end = p->pos;
     p->kw = K_NONE;
+    p->type = T_JSX_TAG_START;
   }
   next_mode(p, M_TAG);
   jsx_element_at(p, start, mode_after);
@@ -2693,9 +3528,10 @@ static void push_label(jp *p, const char *name, uint32_t len, int kind, uint32_t
   p->labels[p->n_labels++] = (jlabel){name, len, (uint8_t)kind, stmt_start};
 }
 
-static void parse_paren_expression(jp *p) {
+static void parse_paren_expression(jp *p, int regex_after) {
   expect(p, T_PAREN_L);
   parse_expression(p, 0, NULL);
+  if (p->type == T_PAREN_R) p->brace_regex = regex_after;
   expect(p, T_PAREN_R);
 }
 
@@ -2740,6 +3576,7 @@ static const char *parse_for_rest(jp *p) {
   if (p->type != T_SEMI) parse_expression(p, 0, NULL);
   expect(p, T_SEMI);
   if (p->type != T_PAREN_R) parse_expression(p, 0, NULL);
+  if (p->type == T_PAREN_R) p->brace_regex = 1;
   expect(p, T_PAREN_R);
   return parse_for_body(p, "ForStatement");
 }
@@ -2752,6 +3589,7 @@ static const char *parse_for_in(jp *p, int decl_has_init, uint32_t decl_start) {
                                    : "for-of loop variable declaration may not have an initializer");
   if (is_in) parse_expression(p, 0, NULL);
   else parse_maybe_assign(p, 0, NULL);
+  if (p->type == T_PAREN_R) p->brace_regex = 1;
   expect(p, T_PAREN_R);
   return parse_for_body(p, is_in ? "ForInStatement" : "ForOfStatement");
 }
@@ -2806,11 +3644,12 @@ static const char *parse_for(jp *p) {
   return parse_for_rest(p);
 }
 
-static void parse_block(jp *p, int new_scope) {
+static void parse_block(jp *p, int new_scope, int regex_after) {
   enter_depth(p);
   expect(p, T_BRACE_L);
   if (new_scope) enter_scope(p, 0);
   while (p->type != T_BRACE_R) parse_statement(p, 0, 0);
+  p->brace_regex = regex_after;
   next(p);
   if (new_scope) exit_scope(p);
   leave_depth(p);
@@ -2851,6 +3690,14 @@ static void record_import(jp *p, jn *local) {
   p->imports[p->n_imports++] = (mdx_str){local->name, local->name_len};
 }
 
+/* `}` of import/export specifiers: acorn's statement brace, an operand may follow */
+static int eat_specifiers_end(jp *p) {
+  if (p->type != T_BRACE_R) return 0;
+  p->brace_regex = 1;
+  next(p);
+  return 1;
+}
+
 static const char *parse_import(jp *p) {
   next(p);
   if (p->type == T_STRING) {
@@ -2874,10 +3721,10 @@ static const char *parse_import(jp *p) {
     if (!done) {
       expect(p, T_BRACE_L);
       int first = 1;
-      while (!eat(p, T_BRACE_R)) {
+      while (!eat_specifiers_end(p)) {
         if (!first) {
           expect(p, T_COMMA);
-          if (p->type == T_BRACE_R) { next(p); break; }
+          if (eat_specifiers_end(p)) break;
         } else {
           first = 0;
         }
@@ -2922,6 +3769,7 @@ static const char *parse_export(jp *p) {
       uint32_t start = p->start;
       next(p);
       if (is_async) next(p);
+      p->fn_stat = is_async; /* after `default` (an operator-like keyword) acorn sees an expression */
       parse_function(p, start, FUNC_STATEMENT | FUNC_NULLABLE_ID, is_async, 0);
     } else if (is_kw(p, K_CLASS)) {
       parse_class(p, 2);
@@ -2944,10 +3792,10 @@ static const char *parse_export(jp *p) {
   jlist locals = {0};
   expect(p, T_BRACE_L);
   int first = 1;
-  while (!eat(p, T_BRACE_R)) {
+  while (!eat_specifiers_end(p)) {
     if (!first) {
       expect(p, T_COMMA);
-      if (p->type == T_BRACE_R) { next(p); break; }
+      if (eat_specifiers_end(p)) break;
     } else {
       first = 0;
     }
@@ -3025,7 +3873,7 @@ static const char *parse_statement(jp *p, int context, int top_level) {
     parse_statement(p, 1, 0);
     p->n_labels--;
     if (!eat_kw(p, K_WHILE)) unexpected(p);
-    parse_paren_expression(p);
+    parse_paren_expression(p, 1);
     eat(p, T_SEMI);
     type = "DoWhileStatement";
     break;
@@ -3035,6 +3883,7 @@ static const char *parse_statement(jp *p, int context, int top_level) {
   case K_FUNCTION:
     if (context) unexpected(p);
     next(p);
+    p->fn_stat = 1;
     parse_function(p, start, FUNC_STATEMENT, 0, 0);
     type = "FunctionDeclaration";
     break;
@@ -3045,7 +3894,7 @@ static const char *parse_statement(jp *p, int context, int top_level) {
     break;
   case K_IF:
     next(p);
-    parse_paren_expression(p);
+    parse_paren_expression(p, 1);
     parse_statement(p, 1, 0);
     if (eat_kw(p, K_ELSE)) parse_statement(p, 1, 0);
     type = "IfStatement";
@@ -3062,7 +3911,7 @@ static const char *parse_statement(jp *p, int context, int top_level) {
     break;
   case K_SWITCH: {
     next(p);
-    parse_paren_expression(p);
+    parse_paren_expression(p, 0);
     expect(p, T_BRACE_L);
     push_label(p, NULL, 0, 2, 0);
     enter_scope(p, S_SWITCH);
@@ -3085,6 +3934,7 @@ static const char *parse_statement(jp *p, int context, int top_level) {
       }
     }
     exit_scope(p);
+    p->brace_regex = 1;
     next(p);
     p->n_labels--;
     type = "SwitchStatement";
@@ -3099,7 +3949,7 @@ static const char *parse_statement(jp *p, int context, int top_level) {
     break;
   case K_TRY: {
     next(p);
-    parse_block(p, 1);
+    parse_block(p, 1, 1);
     int handler = 0;
     if (is_kw(p, K_CATCH)) {
       next(p);
@@ -3112,13 +3962,13 @@ static const char *parse_statement(jp *p, int context, int top_level) {
       } else {
         enter_scope(p, 0);
       }
-      parse_block(p, 0);
+      parse_block(p, 0, 1);
       exit_scope(p);
       handler = 1;
     }
     int finalizer = 0;
     if (eat_kw(p, K_FINALLY)) {
-      parse_block(p, 1);
+      parse_block(p, 1, 1);
       finalizer = 1;
     }
     if (!handler && !finalizer) raise_at(p, start, "Missing catch or finally clause");
@@ -3127,7 +3977,7 @@ static const char *parse_statement(jp *p, int context, int top_level) {
   }
   case K_WHILE:
     next(p);
-    parse_paren_expression(p);
+    parse_paren_expression(p, 1);
     push_label(p, NULL, 0, 1, 0);
     parse_statement(p, 1, 0);
     p->n_labels--;
@@ -3137,7 +3987,7 @@ static const char *parse_statement(jp *p, int context, int top_level) {
     raise_at(p, start, "'with' in strict mode");
     break;
   case -T_BRACE_L:
-    parse_block(p, 1);
+    parse_block(p, 1, 1);
     type = "BlockStatement";
     break;
   case -T_SEMI:
@@ -3164,6 +4014,7 @@ static const char *parse_statement(jp *p, int context, int top_level) {
       if (context) unexpected(p);
       next(p);
       next(p);
+      p->fn_stat = 1;
       parse_function(p, start, FUNC_STATEMENT, 1, 0);
       type = "FunctionDeclaration";
       break;
@@ -3204,34 +4055,39 @@ static const char *parse_statement(jp *p, int context, int top_level) {
 
 /* ---------------------------------------------------------------- entry */
 
-/* The reference's `empty()`: only white space once block comments and line comments that
- * end with a line ending are taken out. */
-static int rest_is_empty(const char *s, size_t n) {
-  size_t i = 0;
-  while (i < n) {
-    unsigned char c = (unsigned char)s[i];
-    if (c == '/' && i + 1 < n && s[i + 1] == '*') {
+/* The reference's `empty()`: only white space once block comments and then line comments
+ * that end with a line ending are taken out. Done in two passes like its two regexes (a
+ * block comment may open inside what looks like a line comment, and taking one out may
+ * join two slashes). */
+static int rest_is_empty(jp *p, const char *s, size_t n) {
+  char *a = mdx_arena_alloc_uninit(p->arena, n + 1);
+  size_t an = 0;
+  /* last star-slash: a comment opened at i is closed iff one starts at i + 2 or later */
+  size_t last_close = 0;
+  int any_close = 0;
+  for (size_t k = n; k-- > 1;)
+    if (s[k - 1] == '*' && s[k] == '/') { last_close = k - 1; any_close = 1; break; }
+  for (size_t i = 0; i < n;) {
+    if (s[i] == '/' && i + 1 < n && s[i + 1] == '*' && any_close && last_close >= i + 2) {
       size_t k = i + 2;
-      while (k + 1 < n && !(s[k] == '*' && s[k + 1] == '/')) k++;
-      if (k + 1 >= n) return 0;
+      while (!(s[k] == '*' && s[k + 1] == '/')) k++; /* stops at last_close at worst */
       i = k + 2;
       continue;
     }
-    if (c == '/' && i + 1 < n && s[i + 1] == '/') {
-      /* the regexes run one after the other: block comments go first, even inside */
+    a[an++] = s[i++];
+  }
+  /* the last line ending: a line comment at i is taken out iff one follows */
+  size_t last_eol = 0;
+  int any_eol = 0;
+  for (size_t k = an; k-- > 0;)
+    if (a[k] == '\n' || a[k] == '\r') { last_eol = k; any_eol = 1; break; }
+  size_t i = 0;
+  while (i < an) {
+    unsigned char c = (unsigned char)a[i];
+    if (c == '/' && i + 1 < an && a[i + 1] == '/' && any_eol && last_eol > i + 1) {
       size_t k = i + 2;
-      while (k < n && s[k] != '\n' && s[k] != '\r') {
-        if (s[k] == '/' && k + 1 < n && s[k + 1] == '*') {
-          size_t m = k + 2;
-          while (m + 1 < n && !(s[m] == '*' && s[m + 1] == '/')) m++;
-          if (m + 1 >= n) break;
-          k = m + 2;
-          continue;
-        }
-        k++;
-      }
-      if (k >= n || (s[k] != '\n' && s[k] != '\r')) return 0;
-      i = k + 1;
+      while (a[k] != '\n' && a[k] != '\r') k++;
+      i = k + 1 + (a[k] == '\r' && k + 1 < an && a[k + 1] == '\n');
       continue;
     }
     if (c < 0x80) {
@@ -3239,7 +4095,7 @@ static int rest_is_empty(const char *s, size_t n) {
       return 0;
     }
     uint32_t w;
-    uint32_t ch = cp_at(s, (uint32_t)n, (uint32_t)i, &w);
+    uint32_t ch = cp_at(a, (uint32_t)an, (uint32_t)i, &w);
     if (!is_space_cp(ch)) return 0;
     i += w;
   }
@@ -3290,7 +4146,7 @@ static void run(jp *p, mdx_js_goal goal, const mdx_str *pre, size_t n_pre) {
   }
   uint32_t end = e->end;
   uint32_t stop = goal == MDX_JS_GOAL_SPREAD ? (p->len >= 2 ? p->len - 2 : 0) : p->len;
-  if (end < stop && !rest_is_empty(p->src + end, stop - end)) {
+  if (end < stop && !rest_is_empty(p, p->src + end, stop - end)) {
     p->err_pos = end;
     p->err_raised = 0;
     p->err_msg = "Unexpected content after expression";

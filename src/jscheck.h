@@ -25,9 +25,9 @@
  * Positions are BYTE offsets into the UTF-8 `value` (acorn counts UTF-16 units; the two
  * agree on ASCII). Everything is strict mode (modules are).
  *
- * Knowingly left out (acorn rejects, we accept): the pattern of regular expression
- * literals is not validated (flags are); identifier characters outside the BMP are all
- * taken as ID_Start/ID_Continue; see jscheck.c for the finer list.
+ * Knowingly left out (acorn rejects, we accept): lone surrogates in string export names
+ * (`export {a as "\uD800"}`). Identifier characters come from Node's Unicode
+ * tables (mdx_ident.c), which may differ from acorn's for the newest characters.
  * Beyond acorn: nesting deeper than MDX_MAX_JS_DEPTH (limits.h) is an error
  * ("Nesting too deep") where acorn would go on (until its own stack runs out). */
 #ifndef MDX_JSCHECK_H
@@ -46,9 +46,9 @@ typedef struct mdx_js_check {
                        * comments follow the expression) */
   uint32_t error_at;  /* !ok: byte offset in `value` of acorn's err.pos */
   int at_end;         /* !ok: acorn's raisedAt >= input length (more input might mend it) */
-  const char *message; /* !ok: acorn's words without the "(line:col)" suffix; points into
-                        * message_buf or a static string */
-  char message_buf[160];
+  const char *message; /* !ok: acorn's words without the "(line:col)" suffix; points to a
+                        * static string, into message_buf, or (long ones) into the arena */
+  char message_buf[192];
   /* MODULE: the first top-level statement that is not an import or export declaration
    * ("ExpressionStatement", "VariableDeclaration", …) and its start, or NULL / 0. */
   const char *non_esm_type;

@@ -46,6 +46,9 @@ void mdx_err_point(mdx_doc *doc, uint32_t at, char out[32]);
 /* Non-ASCII identifier characters as the reference tests them (mdx_ident.c, generated). */
 int mdx_ident_start(uint32_t cp);
 int mdx_ident_cont(uint32_t cp);
+/* ID_Start / ID_Continue outside the BMP (code points 0x10000 and up), for jscheck.c. */
+int mdx_ident_start_astral(uint32_t cp);
+int mdx_ident_cont_astral(uint32_t cp);
 
 /* ---- a growable byte buffer in the arena ---- */
 typedef struct mdx_sbuf {

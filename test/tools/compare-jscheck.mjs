@@ -10,6 +10,7 @@
 //   random        seeded random expressions (test/helpers/random-js.js)
 //   mutations     seeded random mutations of valid snippets (delete, duplicate, swap,
 //                 insert a character or token), as expressions and as modules
+//   windows       seeded random line windows of node_modules files (and mutations of them)
 //   edge          a hand-written table of edge cases (EDGE_CASES below)
 //   node test/tools/compare-jscheck.mjs [--source NAME] [--count N] [--seed S]
 //                                      [--max-files N] [--verbose] [--messages]
@@ -257,23 +258,39 @@ export function mutations(snippets, seed, count) {
   const out = []
   if (!snippets.length) return out
   for (let i = 0; i < count; i++) {
-    let s = snippets[int(snippets.length)]
+    // code points, not UTF-16 units: MDX input is UTF-8, it has no lone surrogates
+    let s = Array.from(snippets[int(snippets.length)])
     const rounds = 1 + int(2)
     for (let r = 0; r < rounds; r++) {
       const at = int(s.length + 1)
       switch (int(5)) {
-        case 0: s = s.slice(0, at) + s.slice(at + 1); break
-        case 1: s = s.slice(0, at) + s.slice(at, at + 1) + s.slice(at); break
-        case 2: s = s.slice(0, at) + s.slice(at + 1, at + 2) + s.slice(at, at + 1) + s.slice(at + 2); break
-        case 3: s = s.slice(0, at) + TOKENS[int(TOKENS.length)] + s.slice(at); break
+        case 0: s.splice(at, 1); break
+        case 1: if (at < s.length) s.splice(at, 0, s[at]); break
+        case 2: if (at + 1 < s.length) s.splice(at, 2, s[at + 1], s[at]); break
+        case 3: s.splice(at, 0, TOKENS[int(TOKENS.length)]); break
         default: {
           // delete a word-ish run
-          const m = /^\w+|^\W/.exec(s.slice(at))
-          s = s.slice(0, at) + s.slice(at + (m ? m[0].length : 1))
+          const m = /^\w+|^\W/u.exec(s.slice(at).join(''))
+          s.splice(at, m ? Array.from(m[0]).length : 1)
         }
       }
     }
-    out.push(s)
+    out.push(s.join(''))
+  }
+  return out
+}
+
+/** Seeded random line windows (1 to 40 lines) of the given sources: real code cut at
+ * random places, mostly invalid, for error positions. */
+export function windows(sources, seed, count) {
+  const random = rng(seed)
+  const int = (n) => Math.floor(random() * n)
+  const out = []
+  const split = sources.map((s) => s.split('\n'))
+  for (let i = 0; i < count && split.length; i++) {
+    const lines = split[int(split.length)]
+    const from = int(lines.length)
+    out.push(lines.slice(from, from + 1 + int(40)).join('\n'))
   }
   return out
 }
@@ -329,6 +346,41 @@ export const EDGE_CASES = [
   'function f() { "use strict"; 010 }', '"use strict"; 010', 'var eval', 'function eval() {}', 'function f(eval) {}', 'class eval {}', 'let arguments', 'implements', 'package = 1', 'enum', 'a.enum',
   'x = { get a() { return 1 } }; export {x}', 'export default x; var x', 'await a', 'await\na', 'function f() { await a }', 'async function f() { await a }', 'function f() { yield a }', 'function* f() { yield* a }',
   'function* f(a = yield) {}', 'async function f(a = await b) {}', 'async function f() { (a = await b) => 1 }', 'async (a = await 1) => 1', 'function* f() { (a = yield) => 1 }', 'a\n=> 1', '(a)\n=> 1',
+  // more of each kind (patterns, classes, JSX, import(), optional chaining, numbers, escapes, regexes)
+
+  'a = async () => await 1', 'async function f() { await\n1 }', 'function f() { return\n1 }', 'x = function* () { yield\n* 1 }', 'x = function* () { yield * 1 }',
+  'x = { async *[a]() {} }', 'x = { async get() {} }', 'x = { get 1() {} }', 'x = { set "a"(b) {} }', 'x = { a() {}, get a() {} }', 'x = {a, b} = c',
+  'x = {a: b = 1}', '({a: b = 1} = c)', '({a: (b) = 1} = c)', '({a: (b.c)} = d)', '({a: (b = 1)} = c)', '[(a)] = b', '[(a = 1)] = b', '[...(a)] = b', '[...(a = 1)] = b',
+  '({...(a)} = b)', '({...a.b} = c)', '({...[a]} = b)', 'for ({a} of b);', 'for ([a, b] in c);', 'for ((a) of b);', 'for ((a = 1) of b);', 'for (a.b of c);', 'for (a() of b);',
+  'async () => { for await (const a of b) {} }', 'for await (const a of b) {}', 'function f() { for await (const a of b) {} }', 'for (let [a, a] of b);', 'for (const a of b) { var a }',
+  'let a = 1, b = a, a = 2', 'const [a, ...b] = c', 'const {a, ...b} = c', 'const {...a, b} = c', 'const [...a,] = b', 'let {a: {b}} = c', 'var [a, [b, [c]]] = d',
+  'function f(a = 1, {b} = {}, ...c) {}', 'function f(...a = []) {}', 'function f(a, ...b,) {}', '(a, ...b,) => 1', 'function f(a,) {}', 'function f(,) {}', '(a,,b) => 1',
+  'function f() { "use strict"; with (a) {} }', 'function f({a}) { "use strict" }', 'function f(a) { "use strict" }', '({ m({a}) { "use strict" } })', 'class A { m(a = 1) { "use strict" } }',
+  'class A { static #a = 1; static m() { return A.#a } }', 'class A { #a; static has(o) { return #a in o } }', 'class A { #a; m() { return #a } }', 'class A { m() { #a in this } }',
+  'class A { #a; m() { this?.#a } }', 'class A { #a; m() { super.#a } }', 'class A { #a; m() { delete this?.#a } }', 'class A { #a; m() { return class { n() { this.#a } } } }',
+  'class A { get #a() {} get #a() {} }', 'class A { static #a() {} #a }', 'class A { "prototype"() {} }', 'class A { static "prototype"() {} }', 'class A { static ["prototype"]() {} }',
+  'class A extends B { constructor() { (() => super())() } }', 'class A extends B { m() { super() } }', 'class A extends B { x = super() }', 'class A extends B { x = super.y }',
+  'class A { static { super.x } }', 'class A { static { this.x = new.target } }', 'function f() { class A { [new.target] = 1 } }', 'class A { [arguments] = 1 }', 'function f() { class A { [arguments] = 1 } }',
+  'class A { static async *[Symbol.iterator]() {} }', 'class A { static static() {} }', 'class A { static get static() {} }', 'class A { async *async() {} }', 'class A { get get() {} }',
+  'class A { constructor() {} ["constructor"]() {} }', 'class A { static constructor() {} static constructor() {} }', 'class A { static async constructor() {} }',
+  '<a b="&nbsp;" />', '<a>&#x1F600;&amp</a>', '<a.b:c />', '<a:b.c></a:b.c>', '<this />', '<a-b.c />', '<a b:c-d="e" />', '<a {...b} {...c} />', '<a b={...c} />',
+  '<a></a><b></b>', '(<a></a>)\n<b></b>', '<a>{b}{/*c*/}{}</a>', '<a>{b c}</a>', '<a>{(b, c)}</a>', '<a b={c d} />', '<a><b /></a>', '<a></a >', '<a / >', '< / a >',
+  '<><a/><b/></>', '<>\n<a/>\n</>', '<A.B.C></A.B.D>', '<a>\u2028</a>', '<a b=\'\\\' />', '<a b="c"d="e" />', '<a\u00a0/>', 'a < <b/>', '<a/> > 1', '[<a/>]', '<a>`</a>',
+  'import.meta = 1', 'import.meta.a = 1', 'new import.meta.a()', 'import("a").then()', 'new (import("a"))', 'typeof import("a")', 'import(...a)', 'import()', 'a?.import("b")',
+  'x = {await}', 'x = {yield}', 'x = {let}', 'x = {static}', 'x = {enum}', 'x = {eval}', 'x = {arguments}', '({eval} = {})', '({arguments = 1} = {})', '[eval] = []', 'eval++', '--arguments',
+  'a?.b()', 'a?.()', 'a?.[b]()', 'new a?.b', 'new (a?.b)()', '(a?.b).c', '(a?.b)()', 'a?.b.c.d?.e', 'delete a?.b', 'a?.b = c', '(a?.b) = c', '[a?.b] = c', 'for (a?.b of c);',
+  'a ?? b ?? c', '(a || b) ?? c', 'a ?? b && c', 'a && b ?? c', 'a | b ?? c', 'a ?? b | c', '2 ** -1', '(-2) ** 2', '(a, b) => c ** d', 'a ** b ** c', '+a ** b', '!a ** b', 'void a ** b',
+  'let x = 08', 'let x = 0.1_1', 'let x = 1_0.1', 'let x = 1._1', 'let x = 1e1_0', 'let x = 1e_1', 'let x = 0b1_0', 'let x = 0o7_7', 'let x = 0xF_F', 'let x = 09_1', 'let x = 0_0', 'let x = 1__1',
+  '"\\u{10FFFF}"', '"\\u{110000}"', '"\\u{0000000041}"', '"\\u{}"', '"\\x"', '"\\xg1"', '"\\ua"', '"\\u00g0"', '"\\c"', '"\\0"', '"\\00"', '"\\07"', '"\\9"', '"\\\r\n"',
+  '`\\u{110000}`', 'a`\\u{110000}`', '`${a}\\xg`', 'a`${b}\\xg`', '`\\1`', '`\\0`', '`\\00`', '`\\08`', 'a`\\08`', '`\r\n`', '``', '`${}`', '`${a}${b}`', '`a${`b${c}`}`',
+  '/a/d', '/a/v', '/[a--b]/v', '/[a&&b]/v', '/[\\q{abc}]/v', '/[^\\q{abc}]/v', '/\\p{L}/u', '/[\\p{L}--\\p{N}]/v', '/(?<a>x)\\k<a>/', '/(?<a>x)(?<a>y)/',
+  '/(?<a>x)|(?<a>y)/', '/\\k<a>/', '/\\k<a>(?<b>x)/', '/\\k/', '/\\k/u', '/(?<𝒜>x)/', '/(?<\\u0061>x)/', '/a{2,1}/', '/a{2,1}/u', '/a{/', '/a{/u', '/}/', '/}/u', '/]/', '/]/u',
+  '/(?=a)*/', '/(?=a)*/u', '/(?<=a)*/', '/\\b*/', '/^*/', '/a**/', '/a??/', '/a+?+/', '/[b-a]/', '/[\\d-a]/', '/[\\d-a]/u', '/[a-\\d]/u', '/\\c/', '/\\c/u', '/[\\c]/', '/[\\c]/u', '/\\cA/',
+  '/\\1(a)/', '/\\2(a)/', '/\\2(a)/u', '/(a)\\1/u', '/\\u{1F600}/u', '/\\u{1F600}/', '/\\u{110000}/u', '/[😀-😁]/', '/[😀-😁]/u', '/\\uD83D\\uDE00/u', '/\\-/', '/\\-/u', '/[\\-]/u',
+  '/(?:a/', '/(?a)/', '/(?<a/', '/(?<>a)/', '/(?i:a)/', '/a|*/', '/|/', '/()/', '/(|)/', '/[]/', '/[^]/', '/\\//', '/[/]/', '/a/gimsuyd', '/a/ii',
+  'x\n/a/g', 'x = y\n/a/g', 'a++\n/b/', 'if (a) /b/.test(c)', 'while (a) /b/', 'do /a/; while (b)', 'for (;;) /a/', '} /a/', 'x = {} /a/', '[] /a/', ') /a/', 'this /a/',
+  '/\\p{Foo}/u', '/\\P{Basic_Emoji}/v', '/\\p{Basic_Emoji}/v', '/\\p{L}/u', '/\\p{Script=Latin}/u', '/\\p{Script=Foo}/u', '/\\p{Foo=Latin}/u', '/\\p{gc=Lu}/u',
+  '/[^\\p{RGI_Emoji}]/v', '/\\p{L}/', '/\\p{=a}/u', '/\\p{}/u', '/\\p{scx=Grek}/u', '/\\p{Lowercase}/u', '/\\p{lowercase}/u', '/[\\q{a|bc}--\\p{L}]/v',
   'new.target', 'new.tar', 'function f() { new.tar }', 'new a.b.c()', 'new a()()', 'new (a())()', 'new super.a', 'a?.[0]?.(1)?.b', 'a?.0:1', 'a ? .5 : 1', 'a\n?.b',
 ]
 
@@ -377,6 +429,16 @@ async function main() {
   if (want('edge')) {
     report('edge cases as expressions', compare(EDGE_CASES, 'expression', null, messages), verbose, 40)
     report('edge cases as modules', compare(EDGE_CASES, 'module', null, messages), verbose, 40)
+    report('edge cases as spreads', compare(EDGE_CASES, 'spread', null, messages), verbose, 40)
+  }
+  if (want('windows')) {
+    const files = nodeModulesFiles().filter((f) => statSync(f).size < 200000)
+    const sources = files.map((f) => readFileSync(f, 'utf8'))
+    const w = windows(sources, seed, count)
+    report('node_modules windows as modules', compare(w, 'module', null, messages), verbose)
+    report('node_modules windows as expressions', compare(w, 'expression', null, messages), verbose)
+    const m = mutations(w.filter((s) => s.length < 3000), seed, count)
+    report('mutated node_modules windows as modules', compare(m, 'module', null, messages), verbose)
   }
   if (want('mutations')) {
     const snippets = EDGE_CASES.filter((s) => reference(s, 'module').ok).concat(randomSamples(seed + 100, 200).filter((s) => reference(s).ok))
