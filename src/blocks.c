@@ -74,6 +74,12 @@ typedef struct bk_item {
   uint8_t ordered, marker, blank;
 } bk_item;
 
+/* Where the block phase is reading: the current line. */
+typedef struct bk_line {
+  uint32_t li, ls, le, ln; /* index, start, content end, next line start */
+  uint32_t last_nonws;     /* last non-whitespace byte, or NONE */
+} bk_line;
+
 typedef struct bk {
   mdx_doc *doc;
   const char *s;
@@ -81,14 +87,20 @@ typedef struct bk {
   uint32_t *eols; /* eols[k]: where line k's content ends (its line ending starts);
                      doc->block_eols, see doc.h */
   uint32_t eols_cap;
-  uint32_t li, ls, le, ln; /* current line: index, start, content end, next line start */
+  /* The current line, as a whole (`line`, to save and restore it) or field by field
+   * (C11 anonymous struct: the same members, so the same layout). */
+  union {
+    bk_line line;
+    struct {
+      uint32_t li, ls, le, ln, last_nonws;
+    };
+  };
   bk_cont *stack;
   uint32_t depth, stack_cap;
   uint32_t blank_lists; /* open lists with initial_blank set (for the blank-line fast path) */
   uint32_t last_quote;  /* index of the deepest open block quote, or NONE */
   uint32_t *quote_ends; /* ends of the block quote prefixes matched on the current line */
   uint32_t quote_count, quote_cap;
-  uint32_t last_nonws;  /* last non-whitespace byte of the current line, or NONE */
   /* Thematic break lookup per marker (* - _), filled once per line on demand: the last
    * byte that is neither the marker nor whitespace, and the third-last marker. */
   uint32_t tb_line[3], tb_foreign[3], tb_third[3];
@@ -876,7 +888,7 @@ static int mdx_interrupts(bk *p, uint32_t i) {
   if (!p->probe) p->probe = mdx_flow_new(p->doc);
   int r = mdx_flow_start(p->probe, i, p->le, p->ln, p->li);
   if (r != MDX_FLOW_MORE) return r != MDX_FLOW_NOT;
-  uint32_t ls = p->ls, le = p->le, ln = p->ln, li = p->li, last_nonws = p->last_nonws;
+  bk_line saved = p->line;
   uint32_t *cr = &p->probe_cr; /* kept across probes: a fresh search would be O(rest) */
   for (uint32_t k = 0; r == MDX_FLOW_MORE && p->ln < p->len && k < MDX_MAX_FLOW_PROBE_LINES;
        k++) {
@@ -901,7 +913,7 @@ static int mdx_interrupts(bk *p, uint32_t i) {
   if (r == MDX_FLOW_MORE && p->ln >= p->len && p->ln > p->le && p->last_quote != NONE)
     mdx_flow_lazy(p->probe, p->len);
   if (r == MDX_FLOW_NOT && p->li + 1 > p->probe_read_to) p->probe_read_to = p->li + 1;
-  p->ls = ls, p->le = le, p->ln = ln, p->li = li, p->last_nonws = last_nonws;
+  p->line = saved;
   return r != MDX_FLOW_NOT;
 }
 
