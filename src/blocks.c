@@ -80,6 +80,13 @@ typedef struct bk_line {
   uint32_t last_nonws;     /* last non-whitespace byte, or NONE */
 } bk_line;
 
+/* A line of an MDX flow group: where it is, and the cursor after its container prefixes
+ * (what flow_line was given). */
+typedef struct bk_group_line {
+  bk_line line;
+  bk_cur c;
+} bk_group_line;
+
 typedef struct bk {
   mdx_doc *doc;
   const char *s;
@@ -125,7 +132,16 @@ typedef struct bk {
   mdx_flow *mf;
   mdx_flow *probe; /* for mdx_interrupts, reused */
   uint32_t probe_read_to; /* lines before this one were read by a probe that failed */
-  uint32_t probe_cr;      /* find_eol's carriage return cache for probes */
+  uint32_t probe_cr;      /* find_eol's carriage return cache for probes ... */
+  uint32_t probe_cr_from; /* ... valid from here on: the first '\r' at or after it */
+  /* A group that fails is read again line by line as flow (mdx_group_fail). */
+  bk_group_line *glines, *replay; /* the open group's lines; the lines being read again */
+  uint32_t gn, gcap, rn, rcap;
+  uint32_t ri;            /* next line of `replay` to read */
+  int replaying;
+  uint32_t group_ri;      /* replay index of the open group's first line, or NONE */
+  uint32_t failed_li;     /* first line of the last group that failed: no group there */
+  uint32_t replay_budget; /* bytes that may still be read again (linear time) */
   mdx_js_scan esm_js;
   uint32_t esm_fed, esm_end, esm_end_line;
 } bk;
@@ -343,6 +359,7 @@ static int html_at(const bk *p, uint32_t i, int interrupt, int lazy) {
 static int mdx_interrupts(bk *p, uint32_t i);
 static int mdx_leaf(bk *p, bk_cur c);
 static void mdx_group_line(bk *p, bk_cur c);
+static void flow_line(bk *p, bk_cur c, int lazy);
 
 static int interrupts(bk *p, uint32_t i, int lazy) {
   if (i >= p->le) return 0;
@@ -890,9 +907,17 @@ static int mdx_interrupts(bk *p, uint32_t i) {
   if (r != MDX_FLOW_MORE) return r != MDX_FLOW_NOT;
   bk_line saved = p->line;
   uint32_t *cr = &p->probe_cr; /* kept across probes: a fresh search would be O(rest) */
+  /* A line read again (mdx_group_fail) may lie before where the cache is valid: only the
+   * gap needs searching. */
+  if (*cr != NONE && p->ln < p->probe_cr_from) {
+    const char *q = memchr(p->s + p->ln, '\r', p->probe_cr_from - p->ln);
+    if (q) *cr = (uint32_t)(q - p->s);
+    p->probe_cr_from = p->ln;
+  }
   for (uint32_t k = 0; r == MDX_FLOW_MORE && p->ln < p->len && k < MDX_MAX_FLOW_PROBE_LINES;
        k++) {
-    uint32_t pos = p->ln, e = find_eol(p->s, pos, p->len, cr), next = e;
+    uint32_t pos = p->ln, searched = *cr, e = find_eol(p->s, pos, p->len, cr), next = e;
+    if (*cr != searched) p->probe_cr_from = pos; /* find_eol searched afresh from pos */
     if (next < p->len && p->s[next] == '\r') next++;
     if (next < p->len && p->s[next] == '\n' && (next == e || p->s[e] == '\r')) next++;
     p->ls = pos;
@@ -931,22 +956,27 @@ static void mdx_group_done(bk *p) {
   p->leaf = NULL;
 }
 
-/* A later line of an open group. If the group turns out not to be one, its lines become
- * a paragraph (the reference would read them as paragraph lines: the same unless one of
- * them would have interrupted a paragraph; docs/syntax.md). */
-static void mdx_group_line(bk *p, bk_cur c) {
-  int r = mdx_flow_line(p->mf, c.off, p->le, p->ln, p->li);
-  if (r == MDX_FLOW_MORE) return;
-  if (r == MDX_FLOW_DONE) {
-    mdx_group_done(p);
-    return;
+/* Records a line of the open group (see mdx_group_fail). */
+static void mdx_group_record(bk *p, bk_cur c) {
+  if (p->gn == p->gcap) {
+    uint32_t cap = p->gcap ? p->gcap * 2 : 8;
+    p->glines = mdx_arena_grow(&p->doc->arena, p->glines, p->gcap * sizeof *p->glines,
+                               cap * sizeof *p->glines);
+    p->gcap = cap;
   }
+  bk_group_line *g = &p->glines[p->gn++];
+  g->line = p->line;
+  g->c = c;
+}
+
+/* The fallback of mdx_group_fail past its budget: the group's lines become one paragraph
+ * up to a blank line, as the reference reads them unless one of them would interrupt a
+ * paragraph (docs/syntax.md). */
+static void mdx_group_para(bk *p) {
   uint32_t count;
   const mdx_line *lines = mdx_flow_lines(p->mf, &count);
   /* A blank line ends that paragraph; the tag or expression that was open across it is
-   * then unclosed in it, which the inline phase reports as the reference does. Lines
-   * that would interrupt a paragraph do not (`{a +\n- b\n} c` is one paragraph in the
-   * reference too: those lines went to the failed attempt whole). */
+   * then unclosed in it, which the inline phase reports as the reference does. */
   for (uint32_t k = 1; k < count; k++) { /* bounded: the group's lines */
     uint32_t j = lines[k].start;
     while (j < lines[k].end && is_ws_char(p->s[j])) j++;
@@ -972,6 +1002,64 @@ static void mdx_group_line(bk *p, bk_cur c) {
   p->leaf_line = p->li;
 }
 
+/* The open group turned out not to be one (text after it, on the current line). The
+ * reference's flow attempt fails and its flow reads the same lines again, from the
+ * group's first line, as the constructs they start: a paragraph there (no group:
+ * failed_li), which the lines after it may interrupt (a heading, a fence, a tag or
+ * expression that closes, ...). Its document level had already taken them whole (the
+ * group is concrete): their container prefixes stay as matched, and no new containers
+ * start on them. So the lines are read again by flow_line with the cursors recorded.
+ *
+ * A group that starts on a line read again and fails before the last of them rewinds the
+ * reading to its own first line (no recursion). Lines may so be read again more than
+ * once; in all at most about twice the document's bytes (replay_budget), past which the
+ * group's lines become one paragraph (mdx_group_para) and linear time holds. */
+static void mdx_group_fail(bk *p) {
+  uint32_t cost = p->ln - p->glines[0].line.ls;
+  p->flow = FLOW_NONE;
+  p->leaf = NULL;
+  if (cost > p->replay_budget) {
+    mdx_group_para(p);
+    return;
+  }
+  p->replay_budget -= cost;
+  p->failed_li = p->glines[0].line.li;
+  if (p->replaying) { /* the group started on a line being read again */
+    p->ri = p->group_ri;
+    return;
+  }
+  bk_group_line *lines = p->glines; /* swap: the group's lines become those to read */
+  uint32_t cap = p->gcap;
+  p->glines = p->replay;
+  p->gcap = p->rcap;
+  p->replay = lines;
+  p->rcap = cap;
+  p->rn = p->gn;
+  p->gn = 0;
+  bk_line at = p->line;
+  p->replaying = 1;
+  p->ri = 0;
+  while (p->ri < p->rn) { /* bounded: rn lines, rewinds by replay_budget */
+    bk_group_line *g = &p->replay[p->ri++];
+    p->line = g->line;
+    flow_line(p, g->c, 0);
+  }
+  p->replaying = 0;
+  p->line = at;
+}
+
+/* A later line of an open group. */
+static void mdx_group_line(bk *p, bk_cur c) {
+  mdx_group_record(p, c);
+  int r = mdx_flow_line(p->mf, c.off, p->le, p->ln, p->li);
+  if (r == MDX_FLOW_MORE) return;
+  if (r == MDX_FLOW_DONE) {
+    mdx_group_done(p);
+    return;
+  }
+  mdx_group_fail(p);
+}
+
 /* MDX leaves: ESM at the top level, tag and expression groups. Returns 1 if it took the
  * line. */
 static int mdx_leaf(bk *p, bk_cur c) {
@@ -985,12 +1073,19 @@ static int mdx_leaf(bk *p, bk_cur c) {
     p->esm_end_line = p->li;
     return 1;
   }
+  if (p->li == p->failed_li) return 0; /* read again after the group failed */
   while (i < p->le && (p->s[i] == ' ' || p->s[i] == '\t')) i++;
   if (i >= p->le || (p->s[i] != '<' && p->s[i] != '{')) return 0;
   int r = mdx_flow_start(p->mf, i, p->le, p->ln, p->li);
   if (r == MDX_FLOW_NOT) return 0;
   p->flow = FLOW_MDX;
-  if (r == MDX_FLOW_DONE) mdx_group_done(p);
+  if (r == MDX_FLOW_DONE) {
+    mdx_group_done(p);
+    return 1;
+  }
+  p->gn = 0;
+  p->group_ri = p->replaying ? p->ri - 1 : NONE;
+  mdx_group_record(p, c);
   return 1;
 }
 
@@ -1293,6 +1388,8 @@ void mdx_blocks_parse(mdx_doc *doc) {
   p.mdx = !!(doc->options & MDX_OPT_MDX);
   p.indent_max = p.mdx ? UINT32_MAX : 3;
   p.probe_cr = NONE;
+  p.failed_li = p.group_ri = NONE;
+  p.replay_budget = p.len < UINT32_MAX / 2 ? 2 * p.len : UINT32_MAX;
   if (p.mdx) p.mf = mdx_flow_new(doc);
   uint32_t pos = 0;
   uint32_t cr = NONE;

@@ -196,6 +196,19 @@ const broken = [
   "{a\n/b/ /c\n}",
   "<A {c, d as e} />",
   "<A {...c, \"d\" e} />",
+  // A flow group that fails (text after it) is read again line by line as flow: its
+  // later lines may interrupt the paragraph, and a group among them may fail in turn.
+  "<a t=\"a\n<a.>\nb\"> c\n",
+  "<a t=\"a\n# b\nb\"> c\n",
+  "{a +\n$$\n} c\n",
+  "<a t=\"a\n<A b={>\nb\"> c\n",
+  "<a t='\n# h\n<b c=\"\n<d.>\n\"> x'> y\n",
+  "<a t='\n# h\n<b c=\"\n\"> x\n<d.>\n'> y\n",
+  "<a t='\r\n# h\r\n<b c=\"\r\n\"> x\r\n<d.>\r\n'> y\r\n",
+  "> <a t=\"x\n> # b\n> \"> c",
+  "- <a t=\"x\n\n  <a.>\n  \"> c",
+  "> {a +\n> ```\n> } c\n",
+  "[^1]: <a t=\"x\n    # b\n    \"> c\n",
 ]
 
 /** Our error for `source` in the reference's terms, or null if parse() did not throw. */
