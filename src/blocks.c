@@ -880,9 +880,20 @@ static void mdx_unmatched(bk *p, mdx_flow *f, int sibling, bk_cur c) {
 /* Whether the current line continues every open container (no side effects, unlike
  * process_line); *c: the cursor after the prefixes matched. */
 static int mdx_line_continues(bk *p, bk_cur *c) {
+  int fn_indent = 0; /* as in process_line */
   for (uint32_t i = 0; i < p->depth; i++) { /* bounded: depth */
     bk_cont *k = &p->stack[i];
     bk_cur t = *c;
+    if (k->footnote) { /* a blank line, or a 4-column indent (see process_line) */
+      if (!rest_blank(p, &t)) {
+        uint32_t w = cur_skip_ws(p, &t, 4);
+        if (w == 4) fn_indent = 1;
+        else if (w || !fn_indent) return 0;
+      }
+      *c = t;
+      continue;
+    }
+    fn_indent = 0;
     if (k->quote) {
       cur_skip_ws(p, &t, p->indent_max);
       if (cur_ch(p, &t) != '>') return 0;

@@ -209,6 +209,11 @@ const broken = [
   "- <a t=\"x\n\n  <a.>\n  \"> c",
   "> {a +\n> ```\n> } c\n",
   "[^1]: <a t=\"x\n    # b\n    \"> c\n",
+  // Reading ahead whether a tag or expression interrupts a footnote's paragraph: a line
+  // not indented 4 columns is lazy there.
+  "[^1]: a\n    <b t=\"c\nd\"> e\n",
+  "[^1]: a\n    {b +\nc} d\n",
+  "[^1]: a\n<A t=\"d\ne\"> f\n",
 ]
 
 /** Our error for `source` in the reference's terms, or null if parse() did not throw. */

@@ -262,6 +262,9 @@ static void test_mdx_group_fail(void) {
        * lines are read again too (a rewind), where `<d.>` fails */
       {"<a t='\n# h\n<b c=\"\n\"> x\n<d.>\n'> y\n", 5, 4},
       {"- <a t=\"x\n\n  <a.>\n  \"> c", 3, 6},
+      /* whether a tag interrupts a footnote's paragraph is read ahead, over a line that
+       * is lazy: not indented 4 columns (mdx_line_continues) */
+      {"[^1]: a\n    <b t=\"c\nd\"> e\n", 3, 1},
   };
   for (size_t i = 0; i < sizeof errors / sizeof errors[0]; i++) {
     mdx_doc *doc = NULL;
