@@ -820,7 +820,7 @@ static void start_leaf(bk *p, bk_cur c, int lazy) {
 static int table_starts(bk *p, bk_cur c) {
   if (!(p->doc->options & MDX_OPT_GFM)) return 0;
   bk_cur t = c;
-  cur_skip_ws(p, &t, 3);
+  cur_skip_ws(p, &t, p->mdx ? UINT32_MAX : 3); /* MDX: no indented code */
   if (cur_ws(p, &t) || t.off >= p->le) return 0;
   char ch = p->s[t.off];
   if (ch != '|' && ch != '-' && ch != ':') return 0;
@@ -851,12 +851,15 @@ static int table_starts(bk *p, bk_cur c) {
 static int table_row(bk *p, bk_cur c) {
   if (rest_blank(p, &c)) return 0;
   bk_cur t = c;
-  if (cur_skip_ws(p, &t, 4) == 4) return 0;
+  if (p->mdx) cur_skip_ws(p, &t, UINT32_MAX); /* no indented code (micromark-extension-mdx-md) */
+  else if (cur_skip_ws(p, &t, 4) == 4) return 0;
   uint32_t i = t.off;
   switch (p->s[i]) {
   case '#': if (atx_at(p, i)) return 0; break;
   case '`': case '~': case '$': if (fence_at(p, i)) return 0; break;
-  case '<': if (html_at(p, i, 0, 0)) return 0; break;
+  /* MDX: a flow group (read ahead as for a paragraph) ends the table; HTML is off */
+  case '<': if (p->mdx ? mdx_interrupts(p, i) : html_at(p, i, 0, 0)) return 0; break;
+  case '{': if (p->mdx && mdx_interrupts(p, i)) return 0; break;
   case '*': case '-': case '_': if (thematic_at(p, i)) return 0; break;
   default: break;
   }
@@ -1191,8 +1194,8 @@ static void flow_line(bk *p, bk_cur c, int lazy) {
       add_line(p, p->leaf, t.off, t.off - c.off);
       p->leaf_line = p->li;
       /* An indented continuation line is no table head: micromark does not try to
-       * interrupt the paragraph there. */
-      p->para_head_ok = t.col - c.col < 4;
+       * interrupt the paragraph there, unless indented code is off (MDX). */
+      p->para_head_ok = p->mdx || t.col - c.col < 4;
       return;
     }
     bk_cur t = c;

@@ -214,6 +214,11 @@ const broken = [
   "[^1]: a\n    <b t=\"c\nd\"> e\n",
   "[^1]: a\n    {b +\nc} d\n",
   "[^1]: a\n<A t=\"d\ne\"> f\n",
+  // A table's body row that is a flow group ends the table (here it fails at once); and
+  // an indented paragraph line may be a table's head row (no indented code).
+  "| a {b |\n| - |\n<d.>\n",
+  "<a t='x\n| - |\n<d.>\n'> y\n",
+  "z <a t=\"x\n    code\n| - |\n",
 ]
 
 /** Our error for `source` in the reference's terms, or null if parse() did not throw. */
