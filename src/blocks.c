@@ -74,6 +74,19 @@ typedef struct bk_item {
   uint8_t ordered, marker, blank;
 } bk_item;
 
+/* Where the block phase is reading: the current line. */
+typedef struct bk_line {
+  uint32_t li, ls, le, ln; /* index, start, content end, next line start */
+  uint32_t last_nonws;     /* last non-whitespace byte, or NONE */
+} bk_line;
+
+/* A line of an MDX flow group: where it is, and the cursor after its container prefixes
+ * (what flow_line was given). */
+typedef struct bk_group_line {
+  bk_line line;
+  bk_cur c;
+} bk_group_line;
+
 typedef struct bk {
   mdx_doc *doc;
   const char *s;
@@ -81,14 +94,20 @@ typedef struct bk {
   uint32_t *eols; /* eols[k]: where line k's content ends (its line ending starts);
                      doc->block_eols, see doc.h */
   uint32_t eols_cap;
-  uint32_t li, ls, le, ln; /* current line: index, start, content end, next line start */
+  /* The current line, as a whole (`line`, to save and restore it) or field by field
+   * (C11 anonymous struct: the same members, so the same layout). */
+  union {
+    bk_line line;
+    struct {
+      uint32_t li, ls, le, ln, last_nonws;
+    };
+  };
   bk_cont *stack;
   uint32_t depth, stack_cap;
   uint32_t blank_lists; /* open lists with initial_blank set (for the blank-line fast path) */
   uint32_t last_quote;  /* index of the deepest open block quote, or NONE */
   uint32_t *quote_ends; /* ends of the block quote prefixes matched on the current line */
   uint32_t quote_count, quote_cap;
-  uint32_t last_nonws;  /* last non-whitespace byte of the current line, or NONE */
   /* Thematic break lookup per marker (* - _), filled once per line on demand: the last
    * byte that is neither the marker nor whitespace, and the third-last marker. */
   uint32_t tb_line[3], tb_foreign[3], tb_third[3];
@@ -113,7 +132,16 @@ typedef struct bk {
   mdx_flow *mf;
   mdx_flow *probe; /* for mdx_interrupts, reused */
   uint32_t probe_read_to; /* lines before this one were read by a probe that failed */
-  uint32_t probe_cr;      /* find_eol's carriage return cache for probes */
+  uint32_t probe_cr;      /* find_eol's carriage return cache for probes ... */
+  uint32_t probe_cr_from; /* ... valid from here on: the first '\r' at or after it */
+  /* A group that fails is read again line by line as flow (mdx_group_fail). */
+  bk_group_line *glines, *replay; /* the open group's lines; the lines being read again */
+  uint32_t gn, gcap, rn, rcap;
+  uint32_t ri;            /* next line of `replay` to read */
+  int replaying;
+  uint32_t group_ri;      /* replay index of the open group's first line, or NONE */
+  uint32_t failed_li;     /* first line of the last group that failed: no group there */
+  uint32_t replay_budget; /* bytes that may still be read again (linear time) */
   mdx_esm esm;
   uint32_t esm_end, esm_end_line;
 } bk;
@@ -331,6 +359,7 @@ static int html_at(const bk *p, uint32_t i, int interrupt, int lazy) {
 static int mdx_interrupts(bk *p, uint32_t i);
 static int mdx_leaf(bk *p, bk_cur c);
 static void mdx_group_line(bk *p, bk_cur c);
+static void flow_line(bk *p, bk_cur c, int lazy);
 
 static int interrupts(bk *p, uint32_t i, int lazy) {
   if (i >= p->le) return 0;
@@ -790,7 +819,7 @@ static void start_leaf(bk *p, bk_cur c, int lazy) {
 static int table_starts(bk *p, bk_cur c) {
   if (!(p->doc->options & MDX_OPT_GFM)) return 0;
   bk_cur t = c;
-  cur_skip_ws(p, &t, 3);
+  cur_skip_ws(p, &t, p->mdx ? UINT32_MAX : 3); /* MDX: no indented code */
   if (cur_ws(p, &t) || t.off >= p->le) return 0;
   char ch = p->s[t.off];
   if (ch != '|' && ch != '-' && ch != ':') return 0;
@@ -821,12 +850,15 @@ static int table_starts(bk *p, bk_cur c) {
 static int table_row(bk *p, bk_cur c) {
   if (rest_blank(p, &c)) return 0;
   bk_cur t = c;
-  if (cur_skip_ws(p, &t, 4) == 4) return 0;
+  if (p->mdx) cur_skip_ws(p, &t, UINT32_MAX); /* no indented code (micromark-extension-mdx-md) */
+  else if (cur_skip_ws(p, &t, 4) == 4) return 0;
   uint32_t i = t.off;
   switch (p->s[i]) {
   case '#': if (atx_at(p, i)) return 0; break;
   case '`': case '~': case '$': if (fence_at(p, i)) return 0; break;
-  case '<': if (html_at(p, i, 0, 0)) return 0; break;
+  /* MDX: a flow group (read ahead as for a paragraph) ends the table; HTML is off */
+  case '<': if (p->mdx ? mdx_interrupts(p, i) : html_at(p, i, 0, 0)) return 0; break;
+  case '{': if (p->mdx && mdx_interrupts(p, i)) return 0; break;
   case '*': case '-': case '_': if (thematic_at(p, i)) return 0; break;
   default: break;
   }
@@ -850,9 +882,20 @@ static void mdx_unmatched(bk *p, mdx_flow *f, int sibling, bk_cur c) {
 /* Whether the current line continues every open container (no side effects, unlike
  * process_line); *c: the cursor after the prefixes matched. */
 static int mdx_line_continues(bk *p, bk_cur *c) {
+  int fn_indent = 0; /* as in process_line */
   for (uint32_t i = 0; i < p->depth; i++) { /* bounded: depth */
     bk_cont *k = &p->stack[i];
     bk_cur t = *c;
+    if (k->footnote) { /* a blank line, or a 4-column indent (see process_line) */
+      if (!rest_blank(p, &t)) {
+        uint32_t w = cur_skip_ws(p, &t, 4);
+        if (w == 4) fn_indent = 1;
+        else if (w || !fn_indent) return 0;
+      }
+      *c = t;
+      continue;
+    }
+    fn_indent = 0;
     if (k->quote) {
       cur_skip_ws(p, &t, p->indent_max);
       if (cur_ch(p, &t) != '>') return 0;
@@ -875,11 +918,19 @@ static int mdx_interrupts(bk *p, uint32_t i) {
   if (!p->probe) p->probe = mdx_flow_new(p->doc);
   int r = mdx_flow_start(p->probe, i, p->le, p->ln, p->li);
   if (r != MDX_FLOW_MORE) return r != MDX_FLOW_NOT;
-  uint32_t ls = p->ls, le = p->le, ln = p->ln, li = p->li, last_nonws = p->last_nonws;
+  bk_line saved = p->line;
   uint32_t *cr = &p->probe_cr; /* kept across probes: a fresh search would be O(rest) */
+  /* A line read again (mdx_group_fail) may lie before where the cache is valid: only the
+   * gap needs searching. */
+  if (*cr != NONE && p->ln < p->probe_cr_from) {
+    const char *q = memchr(p->s + p->ln, '\r', p->probe_cr_from - p->ln);
+    if (q) *cr = (uint32_t)(q - p->s);
+    p->probe_cr_from = p->ln;
+  }
   for (uint32_t k = 0; r == MDX_FLOW_MORE && p->ln < p->len && k < MDX_MAX_FLOW_PROBE_LINES;
        k++) {
-    uint32_t pos = p->ln, e = find_eol(p->s, pos, p->len, cr), next = e;
+    uint32_t pos = p->ln, searched = *cr, e = find_eol(p->s, pos, p->len, cr), next = e;
+    if (*cr != searched) p->probe_cr_from = pos; /* find_eol searched afresh from pos */
     if (next < p->len && p->s[next] == '\r') next++;
     if (next < p->len && p->s[next] == '\n' && (next == e || p->s[e] == '\r')) next++;
     p->ls = pos;
@@ -900,7 +951,7 @@ static int mdx_interrupts(bk *p, uint32_t i) {
   if (r == MDX_FLOW_MORE && p->ln >= p->len && p->ln > p->le && p->last_quote != NONE)
     mdx_flow_lazy(p->probe, p->len);
   if (r == MDX_FLOW_NOT && p->li + 1 > p->probe_read_to) p->probe_read_to = p->li + 1;
-  p->ls = ls, p->le = le, p->ln = ln, p->li = li, p->last_nonws = last_nonws;
+  p->line = saved;
   return r != MDX_FLOW_NOT;
 }
 
@@ -918,22 +969,27 @@ static void mdx_group_done(bk *p) {
   p->leaf = NULL;
 }
 
-/* A later line of an open group. If the group turns out not to be one, its lines become
- * a paragraph (the reference would read them as paragraph lines: the same unless one of
- * them would have interrupted a paragraph; docs/syntax.md). */
-static void mdx_group_line(bk *p, bk_cur c) {
-  int r = mdx_flow_line(p->mf, c.off, p->le, p->ln, p->li);
-  if (r == MDX_FLOW_MORE) return;
-  if (r == MDX_FLOW_DONE) {
-    mdx_group_done(p);
-    return;
+/* Records a line of the open group (see mdx_group_fail). */
+static void mdx_group_record(bk *p, bk_cur c) {
+  if (p->gn == p->gcap) {
+    uint32_t cap = p->gcap ? p->gcap * 2 : 8;
+    p->glines = mdx_arena_grow(&p->doc->arena, p->glines, p->gcap * sizeof *p->glines,
+                               cap * sizeof *p->glines);
+    p->gcap = cap;
   }
+  bk_group_line *g = &p->glines[p->gn++];
+  g->line = p->line;
+  g->c = c;
+}
+
+/* The fallback of mdx_group_fail past its budget: the group's lines become one paragraph
+ * up to a blank line, as the reference reads them unless one of them would interrupt a
+ * paragraph (docs/syntax.md). */
+static void mdx_group_para(bk *p) {
   uint32_t count;
   const mdx_line *lines = mdx_flow_lines(p->mf, &count);
   /* A blank line ends that paragraph; the tag or expression that was open across it is
-   * then unclosed in it, which the inline phase reports as the reference does. Lines
-   * that would interrupt a paragraph do not (`{a +\n- b\n} c` is one paragraph in the
-   * reference too: those lines went to the failed attempt whole). */
+   * then unclosed in it, which the inline phase reports as the reference does. */
   for (uint32_t k = 1; k < count; k++) { /* bounded: the group's lines */
     uint32_t j = lines[k].start;
     while (j < lines[k].end && is_ws_char(p->s[j])) j++;
@@ -959,6 +1015,64 @@ static void mdx_group_line(bk *p, bk_cur c) {
   p->leaf_line = p->li;
 }
 
+/* The open group turned out not to be one (text after it, on the current line). The
+ * reference's flow attempt fails and its flow reads the same lines again, from the
+ * group's first line, as the constructs they start: a paragraph there (no group:
+ * failed_li), which the lines after it may interrupt (a heading, a fence, a tag or
+ * expression that closes, ...). Its document level had already taken them whole (the
+ * group is concrete): their container prefixes stay as matched, and no new containers
+ * start on them. So the lines are read again by flow_line with the cursors recorded.
+ *
+ * A group that starts on a line read again and fails before the last of them rewinds the
+ * reading to its own first line (no recursion). Lines may so be read again more than
+ * once; in all at most about twice the document's bytes (replay_budget), past which the
+ * group's lines become one paragraph (mdx_group_para) and linear time holds. */
+static void mdx_group_fail(bk *p) {
+  uint32_t cost = p->ln - p->glines[0].line.ls;
+  p->flow = FLOW_NONE;
+  p->leaf = NULL;
+  if (cost > p->replay_budget) {
+    mdx_group_para(p);
+    return;
+  }
+  p->replay_budget -= cost;
+  p->failed_li = p->glines[0].line.li;
+  if (p->replaying) { /* the group started on a line being read again */
+    p->ri = p->group_ri;
+    return;
+  }
+  bk_group_line *lines = p->glines; /* swap: the group's lines become those to read */
+  uint32_t cap = p->gcap;
+  p->glines = p->replay;
+  p->gcap = p->rcap;
+  p->replay = lines;
+  p->rcap = cap;
+  p->rn = p->gn;
+  p->gn = 0;
+  bk_line at = p->line;
+  p->replaying = 1;
+  p->ri = 0;
+  while (p->ri < p->rn) { /* bounded: rn lines, rewinds by replay_budget */
+    bk_group_line *g = &p->replay[p->ri++];
+    p->line = g->line;
+    flow_line(p, g->c, 0);
+  }
+  p->replaying = 0;
+  p->line = at;
+}
+
+/* A later line of an open group. */
+static void mdx_group_line(bk *p, bk_cur c) {
+  mdx_group_record(p, c);
+  int r = mdx_flow_line(p->mf, c.off, p->le, p->ln, p->li);
+  if (r == MDX_FLOW_MORE) return;
+  if (r == MDX_FLOW_DONE) {
+    mdx_group_done(p);
+    return;
+  }
+  mdx_group_fail(p);
+}
+
 /* MDX leaves: ESM at the top level, tag and expression groups. Returns 1 if it took the
  * line. */
 static int mdx_leaf(bk *p, bk_cur c) {
@@ -971,12 +1085,19 @@ static int mdx_leaf(bk *p, bk_cur c) {
     p->esm_end_line = p->li;
     return 1;
   }
+  if (p->li == p->failed_li) return 0; /* read again after the group failed */
   while (i < p->le && (p->s[i] == ' ' || p->s[i] == '\t')) i++;
   if (i >= p->le || (p->s[i] != '<' && p->s[i] != '{')) return 0;
   int r = mdx_flow_start(p->mf, i, p->le, p->ln, p->li);
   if (r == MDX_FLOW_NOT) return 0;
   p->flow = FLOW_MDX;
-  if (r == MDX_FLOW_DONE) mdx_group_done(p);
+  if (r == MDX_FLOW_DONE) {
+    mdx_group_done(p);
+    return 1;
+  }
+  p->gn = 0;
+  p->group_ri = p->replaying ? p->ri - 1 : NONE;
+  mdx_group_record(p, c);
   return 1;
 }
 
@@ -1071,8 +1192,8 @@ static void flow_line(bk *p, bk_cur c, int lazy) {
       add_line(p, p->leaf, t.off, t.off - c.off);
       p->leaf_line = p->li;
       /* An indented continuation line is no table head: micromark does not try to
-       * interrupt the paragraph there. */
-      p->para_head_ok = t.col - c.col < 4;
+       * interrupt the paragraph there, unless indented code is off (MDX). */
+      p->para_head_ok = p->mdx || t.col - c.col < 4;
       return;
     }
     bk_cur t = c;
@@ -1279,6 +1400,8 @@ void mdx_blocks_parse(mdx_doc *doc) {
   p.mdx = !!(doc->options & MDX_OPT_MDX);
   p.indent_max = p.mdx ? UINT32_MAX : 3;
   p.probe_cr = NONE;
+  p.failed_li = p.group_ri = NONE;
+  p.replay_budget = p.len < UINT32_MAX / 2 ? 2 * p.len : UINT32_MAX;
   if (p.mdx) p.mf = mdx_flow_new(doc);
   uint32_t pos = 0;
   uint32_t cr = NONE;

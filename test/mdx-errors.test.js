@@ -197,6 +197,29 @@ const broken = [
   "{a\n/b/ /c\n}",
   "<A {c, d as e} />",
   "<A {...c, \"d\" e} />",
+  // A flow group that fails (text after it) is read again line by line as flow: its
+  // later lines may interrupt the paragraph, and a group among them may fail in turn.
+  "<a t=\"a\n<a.>\nb\"> c\n",
+  "<a t=\"a\n# b\nb\"> c\n",
+  "{a +\n$$\n} c\n",
+  "<a t=\"a\n<A b={>\nb\"> c\n",
+  "<a t='\n# h\n<b c=\"\n<d.>\n\"> x'> y\n",
+  "<a t='\n# h\n<b c=\"\n\"> x\n<d.>\n'> y\n",
+  "<a t='\r\n# h\r\n<b c=\"\r\n\"> x\r\n<d.>\r\n'> y\r\n",
+  "> <a t=\"x\n> # b\n> \"> c",
+  "- <a t=\"x\n\n  <a.>\n  \"> c",
+  "> {a +\n> ```\n> } c\n",
+  "[^1]: <a t=\"x\n    # b\n    \"> c\n",
+  // Reading ahead whether a tag or expression interrupts a footnote's paragraph: a line
+  // not indented 4 columns is lazy there.
+  "[^1]: a\n    <b t=\"c\nd\"> e\n",
+  "[^1]: a\n    {b +\nc} d\n",
+  "[^1]: a\n<A t=\"d\ne\"> f\n",
+  // A table's body row that is a flow group ends the table (here it fails at once); and
+  // an indented paragraph line may be a table's head row (no indented code).
+  "| a {b |\n| - |\n<d.>\n",
+  "<a t='x\n| - |\n<d.>\n'> y\n",
+  "z <a t=\"x\n    code\n| - |\n",
 ]
 
 // JavaScript that acorn rejects though it scans fine: expressions in flow, text and

@@ -341,6 +341,15 @@ const cases = [
   "import {a} from\n\n\"b\"",
   "{/* } */}",
   "{a /* } */}",
+  // After a table, a flow group ends it (a failed one is a body row); no indented code:
+  // indented head and delimiter rows.
+  "| a |\n| - |\n{d}\n",
+  "| a |\n| - |\n<d\n/>\n",
+  "| a |\n| - |\n<d /> x\n",
+  "| a |\n| - |\n{a} {b}\n",
+  "| a |\n| - |\n      # h\n",
+  "a\n    | b |\n    | - |\n",
+  "a\n    b | c\n| - | - |\nd\n",
 ]
 
 describe('MDX: same trees as mdast-util-from-markdown with micromark-extension-mdxjs', function () {

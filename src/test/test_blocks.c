@@ -249,8 +249,59 @@ static void test_pathological(void) {
   free(s);
 }
 
+/* MDX: a flow group that turns out to be followed by text is read again line by line as
+ * flow (blocks.c, mdx_group_fail), as micromark does. */
+static void test_mdx_group_fail(void) {
+  static const struct {
+    const char *input;
+    uint32_t line, column;
+  } errors[] = {
+      /* its second line, read again, starts a tag that fails */
+      {"<a t=\"a\n<a.>\nb\"> c\n", 2, 4},
+      /* a heading ends the paragraph, a group starts after it and fails in turn: its
+       * lines are read again too (a rewind), where `<d.>` fails */
+      {"<a t='\n# h\n<b c=\"\n\"> x\n<d.>\n'> y\n", 5, 4},
+      {"- <a t=\"x\n\n  <a.>\n  \"> c", 3, 6},
+      /* whether a tag interrupts a footnote's paragraph is read ahead, over a line that
+       * is lazy: not indented 4 columns (mdx_line_continues) */
+      {"[^1]: a\n    <b t=\"c\nd\"> e\n", 3, 1},
+  };
+  for (size_t i = 0; i < sizeof errors / sizeof errors[0]; i++) {
+    mdx_doc *doc = NULL;
+    mdx_error err;
+    int rc = mdx_parse(errors[i].input, strlen(errors[i].input), MDX_OPT_ALL, &doc, &err);
+    CHECK_EQ_INT(rc, MDX_ESYNTAX);
+    if (rc != MDX_ESYNTAX) {
+      mdx_doc_free(doc);
+      continue;
+    }
+    CHECK_EQ_INT(err.line, errors[i].line);
+    CHECK_EQ_INT(err.column, errors[i].column);
+  }
+  /* Groups that each start in the one before and stay open to the last line: reading
+   * each again would be quadratic; past the budget the rest become a paragraph. The
+   * first group's paragraph ends with the expression unclosed either way. */
+  size_t len;
+  char *body = repeat("# h\n{/*\n", 20000, "*/} x\n", &len);
+  char *s = body ? malloc(len + 5) : NULL;
+  free(s ? NULL : body);
+  if (!s) return;
+  memcpy(s, "{/*\n", 4); /* then the lines "# h" and "{/" "*" in turn, and the last */
+  memcpy(s + 4, body, len + 1);
+  free(body);
+  len += 4;
+  mdx_doc *doc = NULL;
+  mdx_error err;
+  CHECK_EQ_INT(mdx_parse(s, len, MDX_OPT_ALL, &doc, &err), MDX_ESYNTAX);
+  CHECK_EQ_INT(err.line, 1);
+  CHECK_EQ_INT(err.column, 4);
+  mdx_doc_free(doc);
+  free(s);
+}
+
 int main(void) {
   test_shapes();
   test_pathological();
+  test_mdx_group_fail();
   return check_report("test-blocks");
 }

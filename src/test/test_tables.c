@@ -95,9 +95,42 @@ static void test_cells(void) {
   }
 }
 
+/* MDX: after a table, a line with a flow group (a tag or expression alone, even over
+ * lines) ends it; one that fails (text after it) is a body row. Indentation is no
+ * indented code: a delimiter row or head row may be indented 4 columns. */
+static void test_mdx(void) {
+  static const struct {
+    const char *src;
+    int rows; /* of the first child, a table */
+    int after; /* node type after the table, or -1 */
+  } cases[] = {
+      {"| a |\n| - |\n{d}\n", 1, MDX_NODE_MDX_FLOW_EXPRESSION},
+      {"| a |\n| - |\n<d\n/>\n", 1, MDX_NODE_MDX_JSX_FLOW_ELEMENT},
+      {"| a |\n| - |\n<d /> x\n", 2, -1},
+      {"| a |\n| - |\n{a} {b}\n", 2, -1},
+      {"| a |\n      | - |\n", 1, -1},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    mdx_doc *doc = NULL;
+    mdx_error err;
+    CHECK(mdx_parse(cases[i].src, strlen(cases[i].src), MDX_OPT_GFM | MDX_OPT_MDX, &doc, &err) ==
+          MDX_OK);
+    if (!doc) continue;
+    const mdx_node *table = doc->root->first_child;
+    CHECK(table && table->type == MDX_NODE_TABLE);
+    int rows = 0;
+    for (const mdx_node *r = table ? table->first_child : NULL; r; r = r->next) rows++;
+    CHECK_EQ_INT(rows, cases[i].rows);
+    const mdx_node *after = table ? table->next : NULL;
+    CHECK_EQ_INT(after ? (int)after->type : -1, cases[i].after);
+    mdx_doc_free(doc);
+  }
+}
+
 int main(void) {
   test_head_cells();
   test_delimiters();
   test_cells();
+  test_mdx();
   return check_report("test-tables");
 }
