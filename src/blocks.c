@@ -126,6 +126,7 @@ typedef struct bk {
   int html_kind;
   uint32_t code_keep, code_keep_line; /* indented code: lines up to the last with content */
   int flat; /* no containers at all (MDX_FRONTMATTER_UNCLOSED, frontmatter.h) */
+  int exit_at_point; /* exit_containers: end at the exit point, not at a line ending */
   /* MDX (mdx_syntax.h): the open flow group, ESM being read */
   int mdx;
   uint32_t indent_max; /* before container markers: 3, or any in MDX (no indented code) */
@@ -554,12 +555,12 @@ static void exit_containers(bk *p, uint32_t keep, uint32_t at, uint32_t at_line)
   while (p->depth > keep) {         /* bounded: depth */
     bk_cont *k = &p->stack[p->depth - 1];
     if (k->quote) p->last_quote = k->prev_quote;
-    int moved = p->sc.line < at_line;
+    int moved = !p->exit_at_point && p->sc.line < at_line;
     uint32_t end = moved ? p->eols[p->sc.line] : at;
     uint32_t end_line = moved ? p->sc.line : at_line;
     k->node->end = end;
     if (!k->quote && !k->footnote) {
-      end_item(p, k, p->sc.line, end);
+      end_item(p, k, p->exit_at_point ? 0 : p->sc.line, end);
       if (k->spread) k->node->flags |= MDX_FLAG_SPREAD;
       if (!(k->list_blank != NONE && k->list_blank < end)) k->node->flags |= MDX_FLAG_TIGHT;
       if (k->initial_blank) p->blank_lists--;
@@ -1354,7 +1355,11 @@ static void process_line(bk *p) {
     if (p->li >= p->probe_read_to && container_at(p, c, interrupt)) {
       feed_prefixes(p);
       close_leaf(p, CLOSE_EOF);
+      /* As for a sibling item: looking back for the line ending stops at a footnote's
+       * indent, so what closes ends where the new container starts. */
+      p->exit_at_point = fn_seen;
       exit_containers(p, matched, c.off, p->li);
+      p->exit_at_point = 0;
       c = open_containers(p, c, interrupt);
       flow_line(p, c, 0);
       return;

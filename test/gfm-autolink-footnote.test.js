@@ -136,7 +136,15 @@ const footnotes = {
   'blank line inside a definition in an item': '* [^e]: a\n\n      b\n* c',
   'blank line inside nested definitions in an item': '* [^e]: [^f]: a\n\n          b\n',
   'blank line after a definition in an item': '* [^e]: a\n\n* c',
-  'empty definition then indented content in an item': '* [^e]:\n  x'
+  'empty definition then indented content in an item': '* [^e]:\n  x',
+  // a new container on a line with a definition's indent: what it closes ends at its
+  // start (looking back for the line ending stops at the indent)
+  'list, then a list of another kind in a definition': '[^1]: a\n    - b\n    1. g\n',
+  'the same over a blank line': '[^1]: a\n\n    - b\n\n    1. g\n',
+  'list, then a quote in a definition': '[^1]: a\n    - b\n    > c\n',
+  'quote, then a list in a definition': '[^1]: a\n    > b\n    - c\n',
+  'quote in an item in a definition, then a list': '[^1]: a\n    - b\n      > c\n      - d\n',
+  'definition in an item, list, then another kind': '- [^1]: a\n      - b\n      1. c\n'
 }
 
 const tagfilter = {

@@ -350,6 +350,10 @@ const cases = [
   "| a |\n| - |\n      # h\n",
   "a\n    | b |\n    | - |\n",
   "a\n    b | c\n| - | - |\nd\n",
+  // A new container on a line with a footnote definition's indent: what it closes ends
+  // where it starts.
+  "[^1]: a\n    - b\n    1. g\n",
+  "- a\n  [^1]: b\n      > c\n      - d\n",
 ]
 
 describe('MDX: same trees as mdast-util-from-markdown with micromark-extension-mdxjs', function () {
