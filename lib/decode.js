@@ -60,26 +60,41 @@ function toBytes(buffer) {
   throw typeError(`decode(buffer): buffer must be an ArrayBuffer or Uint8Array, got ${buffer === null ? 'null' : typeof buffer}`)
 }
 
-/** Line starts (UTF-16 offsets) of the source: "\n", "\r\n" and "\r" end lines. */
+/**
+ * Line starts (UTF-16 offsets) of the source: "\n", "\r\n" and "\r" end lines. In a
+ * typed array: its memory is outside the JS heap, so the garbage collector neither
+ * copies nor scans it (the tree being built keeps the young generation busy enough).
+ * @param {string} source
+ * @returns {Uint32Array}
+ */
 function lineStarts(source) {
-  const starts = [0]
+  let starts = new Uint32Array((source.length >>> 5) + 16) // grown by doubling below
+  let count = 1 // starts[0] = 0
+  const add = (at) => {
+    if (count === starts.length) {
+      const more = new Uint32Array(starts.length * 2)
+      more.set(starts)
+      starts = more
+    }
+    starts[count++] = at
+  }
   if (!source.includes('\r')) {
     // The common case: native indexOf is much faster than a charCodeAt loop.
-    for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1)
-    return starts
+    for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) add(i + 1)
+  } else {
+    for (let i = 0; i < source.length; i++) {
+      const c = source.charCodeAt(i)
+      if (c === 10 || (c === 13 && source.charCodeAt(i + 1) !== 10)) add(i + 1)
+    }
   }
-  for (let i = 0; i < source.length; i++) {
-    const c = source.charCodeAt(i)
-    if (c === 10 || (c === 13 && source.charCodeAt(i + 1) !== 10)) starts.push(i + 1)
-  }
-  return starts
+  return starts.subarray(0, count)
 }
 
 /**
  * The index of the line that holds `offset` (starts[line] <= offset < starts[line + 1]).
  * `hint` is a line index that is usually right or just before: records come in source
  * order and most nodes end on the line they start on, so the binary search is rare.
- * @param {number[]} starts from lineStarts()
+ * @param {Uint32Array} starts from lineStarts()
  * @param {number} offset
  * @param {number} hint
  */
