@@ -1,5 +1,6 @@
 #include "arena.h"
 
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +15,8 @@ struct mdx_arena_block {
  * freed memory: glibc keeps freed heap memory up to twice the largest mmap'd block it
  * has seen freed, so an arena under that is taken again, already paged in, by the next
  * parse (with doubling it sits right at the limit and every parse faulted its pages in
- * again). Untouched room at the end of a block costs nothing. */
+ * again). That did not hold inside Node, hence the spare block below. Untouched room at
+ * the end of a block costs nothing. */
 #define ARENA_FIRST_BLOCK 16384
 #define ARENA_MAX_BLOCK (16u << 20)
 #define ARENA_HEADER ((sizeof(mdx_arena_block) + 15) & ~(size_t)15)
@@ -24,13 +26,37 @@ void mdx_arena_init(mdx_arena *arena, jmp_buf *on_oom) {
   arena->on_oom = on_oom;
 }
 
+/* One freed block kept for the next arena, process-wide: the largest block of the last
+ * arena freed, if at most ARENA_MAX_BLOCK. Without it every parse of a large document
+ * had its multi-megabyte blocks paged in afresh: glibc hands them back to the kernel
+ * (munmap, or trimming the heap top) and the next parse page-faults on every 4 KB of
+ * them. In the benchmark VM that was three quarters of parseToBuffer() on big.mdx (1,600
+ * page faults a call). Taken and given with atomic exchanges, so concurrent parses (worker
+ * threads) each get a block of their own or none. At most one block stays allocated. */
+static _Atomic(mdx_arena_block *) arena_spare;
+
+/* Keeps `block` as the spare (freeing the one it replaces), or frees it if too large. */
+static void arena_keep(mdx_arena_block *block) {
+  if (block->size > ARENA_MAX_BLOCK) {
+    free(block);
+    return;
+  }
+  free(atomic_exchange(&arena_spare, block));
+}
+
 void mdx_arena_free(mdx_arena *arena) {
-  mdx_arena_block *block = arena->head;
+  mdx_arena_block *block = arena->head, *largest = NULL;
   while (block) { /* bounded: one step per block */
     mdx_arena_block *next = block->next;
-    free(block);
+    if (!largest || block->size > largest->size) {
+      free(largest);
+      largest = block;
+    } else {
+      free(block);
+    }
     block = next;
   }
+  if (largest) arena_keep(largest);
   arena->head = NULL;
   arena->cursor = arena->limit = NULL;
   arena->total = 0;
@@ -43,8 +69,14 @@ static void arena_new_block(mdx_arena *arena, size_t need) {
   if (size > ARENA_MAX_BLOCK) size = ARENA_MAX_BLOCK;
   if (size < need) size = need;
   if (size > SIZE_MAX - ARENA_HEADER) mdx_arena_fail(arena);
-  mdx_arena_block *block = malloc(ARENA_HEADER + size);
-  if (!block) mdx_arena_fail(arena);
+  mdx_arena_block *block = atomic_exchange(&arena_spare, NULL);
+  if (block && block->size >= size) {
+    size = block->size; /* all of it is usable, and what an earlier parse touched is paged in */
+  } else {
+    if (block) arena_keep(block); /* too small for this: leave it for a later arena */
+    block = malloc(ARENA_HEADER + size);
+    if (!block) mdx_arena_fail(arena);
+  }
   block->next = arena->head;
   block->size = size;
   arena->head = block;
