@@ -61,60 +61,44 @@ function toBytes(buffer) {
 }
 
 /**
- * Line starts (UTF-16 offsets) of the source: "\n", "\r\n" and "\r" end lines. In a
- * typed array: its memory is outside the JS heap, so the garbage collector neither
- * copies nor scans it (the tree being built keeps the young generation busy enough).
- * @param {string} source
- * @returns {Uint32Array}
+ * The point mdast-util-gfm-task-list-item gives text that starts after a line ending: on
+ * the line ending's line, one column past it, with the next line's offset.
  */
-function lineStarts(source) {
-  let starts = new Uint32Array((source.length >>> 5) + 16) // grown by doubling below
-  let count = 1 // starts[0] = 0
-  const add = (at) => {
-    if (count === starts.length) {
-      const more = new Uint32Array(starts.length * 2)
-      more.set(starts)
-      starts = more
-    }
-    starts[count++] = at
-  }
-  if (!source.includes('\r')) {
-    // The common case: native indexOf is much faster than a charCodeAt loop.
-    for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) add(i + 1)
-  } else {
-    for (let i = 0; i < source.length; i++) {
-      const c = source.charCodeAt(i)
-      if (c === 10 || (c === 13 && source.charCodeAt(i + 1) !== 10)) add(i + 1)
-    }
-  }
-  return starts.subarray(0, count)
+function pastLineEnd(eol, offset) {
+  return {line: eol.line, column: eol.column + 1, offset}
 }
 
-/**
- * The index of the line that holds `offset` (starts[line] <= offset < starts[line + 1]).
- * `hint` is a line index that is usually right or just before: records come in source
- * order and most nodes end on the line they start on, so the binary search is rare.
- * @param {Uint32Array} starts from lineStarts()
- * @param {number} offset
- * @param {number} hint
- */
-function lineOf(starts, offset, hint) {
-  let lo = 0
-  let hi = starts.length
-  if (starts[hint] <= offset) {
-    if (hint + 1 === hi || offset < starts[hint + 1]) return hint
-    if (hint + 2 === hi || offset < starts[hint + 2]) return hint + 1
-    lo = hint + 2
-  } else {
-    hi = hint
+/** Line starts (UTF-16 offsets) of the source: "\n", "\r\n" and "\r" end lines. */
+function lineStarts(source) {
+  const starts = [0]
+  if (!source.includes('\r')) {
+    // The common case: native indexOf is much faster than a charCodeAt loop.
+    for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1)
+    return starts
   }
-  // starts[lo] <= offset < starts[hi] (hi = starts.length: past the last line start)
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >>> 1
-    if (starts[mid] <= offset) lo = mid
-    else hi = mid
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i)
+    if (c === 10 || (c === 13 && source.charCodeAt(i + 1) !== 10)) starts.push(i + 1)
   }
-  return lo
+  return starts
+}
+
+function makePointer(source) {
+  const starts = lineStarts(source)
+  let line = 0 // index of the last line found: records come mostly in source order
+  return function point(offset) {
+    if (!(offset >= starts[line] && (line + 1 === starts.length || offset < starts[line + 1]))) {
+      let lo = 0
+      let hi = starts.length
+      while (hi - lo > 1) {
+        const mid = (lo + hi) >>> 1
+        if (starts[mid] <= offset) lo = mid
+        else hi = mid
+      }
+      line = lo
+    }
+    return {line: line + 1, column: offset - starts[line] + 1, offset}
+  }
 }
 
 /**
@@ -169,23 +153,29 @@ function decodeBuffer(buffer, position, original) {
   if (nodesAt !== F.HEADER_BYTES || textAt < nodesAt || textAt % 4 !== 0 || textAt + textBytes > bytes.byteLength || sourceBytes > textBytes) {
     throw ocpError('section offsets out of range')
   }
-  // The source and the string table stay two strings: concatenating them would make V8
-  // flatten (copy) the whole source on the first slice. Both are decoded as the C reader
-  // does (src/ocp_read.c), each checked against its length in the header.
-  let source = original === null ? null : sameSource(original, sourceUnits)
+  // The source and the string table are kept as two strings: slicing `source + table`
+  // made V8 flatten (copy) the whole concatenation first. parse() passes the string it
+  // parsed, which stands in for the source when it is the same text (sameSource).
+  const given = original === null ? null : sameSource(original, sourceUnits)
+  let source
   let table
   try {
-    if (source === null) source = utf8.decode(bytes.subarray(textAt, textAt + sourceBytes))
-    table = utf8.decode(bytes.subarray(textAt + sourceBytes, textAt + textBytes))
-  } catch {
+    if (given === null) {
+      const text = utf8.decode(bytes.subarray(textAt, textAt + textBytes))
+      if (text.length !== textUnits || sourceUnits > textUnits) throw ocpError('text section length does not match the header')
+      source = text.slice(0, sourceUnits)
+      table = text.slice(sourceUnits)
+    } else {
+      source = given
+      table = utf8.decode(bytes.subarray(textAt + sourceBytes, textAt + textBytes))
+      if (sourceUnits + table.length !== textUnits) throw ocpError('text section length does not match the header')
+    }
+  } catch (error) {
+    if (error.code === 'ERR_OMNI_MDX_OCP') throw error
     throw ocpError('text section is not valid UTF-8')
   }
-  if (source.length !== sourceUnits || sourceUnits + table.length !== textUnits) {
-    throw ocpError('text section length does not match the header')
-  }
   const words = new Uint32Array(bytes.buffer, bytes.byteOffset + nodesAt, (textAt - nodesAt) / 4)
-  const starts = position ? lineStarts(source) : null
-  let line = 0 // line index of the last record's start: the next one is on it or after
+  const point = position ? makePointer(source) : null
 
   let p = 0
   const word = () => {
@@ -209,42 +199,23 @@ function decodeBuffer(buffer, position, original) {
     const start = word()
     const length = word()
     if (kind > 3) throw ocpError(`record ${i}: unknown attribute kind ${kind}`)
-    const end = start + length
-    if (end > sourceUnits) throw ocpError(`record ${i}: an attribute ends past the source`)
-    let name = null
-    let value
+    if (start + length > sourceUnits) throw ocpError(`record ${i}: an attribute ends past the source`)
+    let node
     if (kind === 3) {
-      value = string()
+      node = {type: 'mdxJsxExpressionAttribute', value: string()}
     } else {
-      name = string()
-      value = kind === 0 ? null : kind === 1 ? string() : {type: 'mdxJsxAttributeValueExpression', value: string()}
+      const name = string()
+      const value = kind === 0 ? null : kind === 1 ? string() : {type: 'mdxJsxAttributeValueExpression', value: string()}
+      node = {type: 'mdxJsxAttribute', name, value}
     }
-    if ((kind !== 0 && kind !== 1 ? value : name) === null || (kind === 2 && value.value === null) || (kind === 1 && value === null)) {
+    if ((kind !== 0 && kind !== 1 ? node.value : node.name) === null || (kind === 2 && node.value.value === null) || (kind === 1 && node.value === null)) {
       throw ocpError(`record ${i}: an attribute string is null`)
     }
-    if (starts === null) {
-      return kind === 3 ? {type: 'mdxJsxExpressionAttribute', value} : {type: 'mdxJsxAttribute', name, value}
-    }
-    const sl = lineOf(starts, start, line)
-    const el = lineOf(starts, end, sl)
-    const at = {
-      start: {line: sl + 1, column: start - starts[sl] + 1, offset: start},
-      end: {line: el + 1, column: end - starts[el] + 1, offset: end}
-    }
-    return kind === 3 ? {type: 'mdxJsxExpressionAttribute', value, position: at} : {type: 'mdxJsxAttribute', name, value, position: at}
+    if (point) node.position = {start: point(start), end: point(start + length)}
+    return node
   }
 
-  // Each node is made by one object literal, its position included, so that every
-  // allocation site has a single shape (adding `position` afterwards made every node
-  // change shape, through one megamorphic store). `at` is the position or null.
-  //
-  // Children wait in `pending` until their parent closes, then move into an array of
-  // their exact length (slice): arrays grown by push() keep room for 16 more elements,
-  // which was a fifth of the tree's memory. A parent with child records holds null as
-  // its children until then; the parent of pending[from..top) is pending[from - 1].
-  const pending = []
-  let top = 0
-  const froms = [] // for each open parent, where its children start in pending
+  const parents = [] // open parents
   const lasts = [] // whether each open parent is the last of its siblings
   let root = null
   for (let i = 0; i < count; i++) {
@@ -258,60 +229,27 @@ function decodeBuffer(buffer, position, original) {
     const end = start + length
     if (end > sourceUnits) throw ocpError(`record ${i} (${type}) ends at ${end}, past the source (${sourceUnits})`)
     const specific = (w0 >>> F.SHIFT_SPECIFIC) & 0x3f
-
-    let at = null
-    if (starts !== null && !((typeNumber === 11 || typeNumber === 16) && specific & F.NO_POSITION)) {
-      const sl = lineOf(starts, start, line)
-      const el = lineOf(starts, end, sl)
-      line = sl
-      if (((typeNumber === 2 && specific & F.AFTER_EOL_PARAGRAPH) || (typeNumber === 11 && specific & F.AFTER_EOL_TEXT)) && start > 0) {
-        // mdast-util-gfm-task-list-item's quirk: the line and column one past the line
-        // ending before `start`, with the offset `start` (docs/ocp.md, AFTER_EOL)
-        const eol = lineOf(starts, start - 1, 0)
-        at = {
-          start: {line: eol + 1, column: start - starts[eol] + 1, offset: start},
-          end: {line: el + 1, column: end - starts[el] + 1, offset: end}
-        }
-      } else {
-        at = {
-          start: {line: sl + 1, column: start - starts[sl] + 1, offset: start},
-          end: {line: el + 1, column: end - starts[el] + 1, offset: end}
-        }
-      }
-    }
-
+    // Object literals per type give V8 one stable shape each (faster than adding fields).
     let node
-    const children = PARENT_TYPES[typeNumber] === 1 && (w0 & F.HAS_CHILDREN) === 0 ? [] : null
+    let noPosition = false
     switch (typeNumber) {
-      case 2: // paragraph
-        node = at ? {type, children, position: at} : {type, children}
+      case 3: // heading
+        node = {type, depth: specific & 7, children: []}
         break
-      case 3: { // heading
-        const depth = specific & 7
-        node = at ? {type, depth, children, position: at} : {type, depth, children}
-        break
-      }
       case 6: {
         // list
         const ordered = (specific & 1) !== 0
-        const first = ordered ? word() | 0 : null
-        const spread = (specific & 2) !== 0
-        node = at ? {type, ordered, start: first, spread, children, position: at} : {type, ordered, start: first, spread, children}
+        node = {type, ordered, start: ordered ? word() | 0 : null, spread: (specific & 2) !== 0, children: []}
         break
       }
-      case 7: {
-        // listItem
-        const spread = (specific & 1) !== 0
-        const checked = specific & 2 ? (specific & 4) !== 0 : null
-        node = at ? {type, spread, checked, children, position: at} : {type, spread, checked, children}
+      case 7: // listItem
+        node = {type, spread: (specific & 1) !== 0, checked: specific & 2 ? (specific & 4) !== 0 : null, children: []}
         break
-      }
       case 9: {
         // code
         const value = string()
         const lang = specific & F.HAS_FIRST ? string() : null
-        const meta = specific & F.HAS_SECOND ? string() : null
-        node = at ? {type, lang, meta, value, position: at} : {type, lang, meta, value}
+        node = {type, lang, meta: specific & F.HAS_SECOND ? string() : null, value}
         break
       }
       case 10: {
@@ -319,46 +257,32 @@ function decodeBuffer(buffer, position, original) {
         const label = string()
         const identifier = identifierOf(specific & F.RAW_SAME ? label : string())
         const url = string()
-        const title = specific & F.HAS_FIRST ? string() : null
-        node = at ? {type, identifier, label, title, url, position: at} : {type, identifier, label, title, url}
-        break
-      }
-      case 11: {
-        // text: without position when GFM's autolink literal transform made it
-        const value = specific & 1 ? source.slice(start, end) : string()
-        node = at ? {type, value, position: at} : {type, value}
+        node = {type, identifier, label, title: specific & F.HAS_FIRST ? string() : null, url}
         break
       }
       case 16: {
-        // link: without position when GFM's autolink literal transform made it
+        // link
         const url = string()
-        const title = specific & F.HAS_FIRST ? string() : null
-        node = at ? {type, title, url, children, position: at} : {type, title, url, children}
+        node = {type, title: specific & F.HAS_FIRST ? string() : null, url, children: []}
+        if (specific & F.NO_POSITION) noPosition = true
         break
       }
       case 17: {
         // image
         const url = string()
         const alt = string()
-        const title = specific & F.HAS_FIRST ? string() : null
-        node = at ? {type, title, url, alt, position: at} : {type, title, url, alt}
+        node = {type, title: specific & F.HAS_FIRST ? string() : null, url, alt}
         break
       }
-      case 18: {
-        // linkReference
-        const label = string()
-        const identifier = identifierOf(specific & F.RAW_SAME ? label : string())
-        const referenceType = F.REFERENCE_TYPES[specific & 3] || 'full'
-        node = at ? {type, children, label, identifier, referenceType, position: at} : {type, children, label, identifier, referenceType}
-        break
-      }
+      case 18:
       case 19: {
-        // imageReference
+        // linkReference, imageReference
         const label = string()
         const identifier = identifierOf(specific & F.RAW_SAME ? label : string())
         const referenceType = F.REFERENCE_TYPES[specific & 3] || 'full'
-        const alt = string()
-        node = at ? {type, alt, label, identifier, referenceType, position: at} : {type, alt, label, identifier, referenceType}
+        node = typeNumber === 18
+          ? {type, children: [], label, identifier, referenceType}
+          : {type, alt: string(), label, identifier, referenceType}
         break
       }
       case 21: {
@@ -373,38 +297,34 @@ function decodeBuffer(buffer, position, original) {
           if ((c & 15) === 0) bits = word()
           align[c] = ALIGNS[(bits >>> ((c & 15) * 2)) & 3]
         }
-        node = at ? {type, align, children, position: at} : {type, align, children}
+        node = {type, align, children: []}
         break
       }
-      case 24: {
-        // footnoteDefinition (GFM): labels as for definitions
-        const label = string()
-        const identifier = identifierOf(specific & F.RAW_SAME ? label : string())
-        node = at ? {type, identifier, label, children, position: at} : {type, identifier, label, children}
-        break
-      }
+      case 24:
       case 25: {
-        // footnoteReference (GFM)
+        // footnoteDefinition, footnoteReference (GFM): labels as for definitions
         const label = string()
         const identifier = identifierOf(specific & F.RAW_SAME ? label : string())
-        node = at ? {type, identifier, label, position: at} : {type, identifier, label}
+        node = typeNumber === 24 ? {type, identifier, label, children: []} : {type, identifier, label}
         break
       }
       case 26: {
         // math: mdast-util-math also attaches the hast it renders to (`data`)
         const value = specific & 1 ? source.slice(start, end) : string()
         const meta = specific & F.HAS_SECOND ? string() : null
-        const data = mathData(value, true)
-        node = at ? {type, meta, value, data, position: at} : {type, meta, value, data}
+        node = {type, meta, value, data: mathData(value, true)}
         break
       }
       case 27: {
         // inlineMath
         const value = specific & 1 ? source.slice(start, end) : string()
-        const data = mathData(value, false)
-        node = at ? {type, value, data, position: at} : {type, value, data}
+        node = {type, value, data: mathData(value, false)}
         break
       }
+      case 11: // text: without position when GFM's autolink literal transform made it
+        if (specific & F.NO_POSITION) noPosition = true
+        node = {type, value: specific & 1 ? source.slice(start, end) : string()}
+        break
       case 30:
       case 31: {
         // mdxJsxFlowElement, mdxJsxTextElement: name, then the attributes
@@ -413,43 +333,42 @@ function decodeBuffer(buffer, position, original) {
         if (count > (words.length - p) / 3) throw ocpError(`record ${i}: ${count} attributes do not fit in the buffer`)
         const attributes = []
         for (let k = 0; k < count; k++) attributes.push(attribute(i))
-        node = at ? {type, name, attributes, children, position: at} : {type, name, attributes, children}
+        node = {type, name, attributes, children: []}
         break
       }
       default:
-        if (LITERALS[typeNumber]) {
-          const value = specific & 1 ? source.slice(start, end) : string()
-          node = at ? {type, value, position: at} : {type, value}
-        } else if (PARENT_TYPES[typeNumber]) {
-            node = at ? {type, children, position: at} : {type, children}
-        } else {
-          node = at ? {type, position: at} : {type}
-        }
+        if (LITERALS[typeNumber]) node = {type, value: specific & 1 ? source.slice(start, end) : string()}
+        else if (PARENT_TYPES[typeNumber]) node = {type, children: []}
+        else node = {type}
+    }
+    const isParent = PARENT_TYPES[typeNumber] === 1
+    if (point && !noPosition) {
+      const afterEol = (typeNumber === 2 && specific & F.AFTER_EOL_PARAGRAPH) || (typeNumber === 11 && specific & F.AFTER_EOL_TEXT)
+      node.position = {start: afterEol && start > 0 ? pastLineEnd(point(start - 1), start) : point(start), end: point(end)}
     }
 
-    if (froms.length === 0) {
+    if (parents.length === 0) {
       if (root) throw ocpError(`record ${i} follows the end of the tree`)
       if (type !== 'root') throw ocpError(`the first record is a ${type}, not the root`)
       root = node
+    } else {
+      parents[parents.length - 1].children.push(node)
     }
-    pending[top++] = node
     const last = (w0 & F.LAST) !== 0
     if (w0 & F.HAS_CHILDREN) {
-      if (PARENT_TYPES[typeNumber] !== 1) throw ocpError(`record ${i}: a ${type} cannot have children`)
-      froms.push(top)
+      if (!isParent) throw ocpError(`record ${i}: a ${type} cannot have children`)
+      parents.push(node)
       lasts.push(last)
       continue
     }
     let closing = last
-    while (closing && froms.length > 0) {
-      const from = froms.pop()
-      pending[from - 1].children = pending.slice(from, top)
-      top = from
+    while (closing && parents.length > 0) {
+      parents.pop()
       closing = lasts.pop()
     }
   }
   if (!root) throw ocpError('no root record')
-  if (froms.length !== 0) throw ocpError('node records end inside an open node (truncated?)')
+  if (parents.length !== 0) throw ocpError('node records end inside an open node (truncated?)')
   if (p !== words.length) throw ocpError(`${words.length - p} words left after the last record`)
   return root
 }
