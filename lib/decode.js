@@ -153,18 +153,29 @@ function decodeBuffer(buffer, position, original) {
   if (nodesAt !== F.HEADER_BYTES || textAt < nodesAt || textAt % 4 !== 0 || textAt + textBytes > bytes.byteLength || sourceBytes > textBytes) {
     throw ocpError('section offsets out of range')
   }
-  let text
-  const source = original === null ? null : sameSource(original, sourceUnits)
+  // The source and the string table are kept as two strings: slicing `source + table`
+  // made V8 flatten (copy) the whole concatenation first. parse() passes the string it
+  // parsed, which stands in for the source when it is the same text (sameSource).
+  const given = original === null ? null : sameSource(original, sourceUnits)
+  let source
+  let table
   try {
-    text = source === null
-      ? utf8.decode(bytes.subarray(textAt, textAt + textBytes))
-      : source + utf8.decode(bytes.subarray(textAt + sourceBytes, textAt + textBytes))
-  } catch {
+    if (given === null) {
+      const text = utf8.decode(bytes.subarray(textAt, textAt + textBytes))
+      if (text.length !== textUnits || sourceUnits > textUnits) throw ocpError('text section length does not match the header')
+      source = text.slice(0, sourceUnits)
+      table = text.slice(sourceUnits)
+    } else {
+      source = given
+      table = utf8.decode(bytes.subarray(textAt + sourceBytes, textAt + textBytes))
+      if (sourceUnits + table.length !== textUnits) throw ocpError('text section length does not match the header')
+    }
+  } catch (error) {
+    if (error.code === 'ERR_OMNI_MDX_OCP') throw error
     throw ocpError('text section is not valid UTF-8')
   }
-  if (text.length !== textUnits || sourceUnits > textUnits) throw ocpError('text section length does not match the header')
   const words = new Uint32Array(bytes.buffer, bytes.byteOffset + nodesAt, (textAt - nodesAt) / 4)
-  const point = position ? makePointer(text.slice(0, sourceUnits)) : null
+  const point = position ? makePointer(source) : null
 
   let p = 0
   const word = () => {
@@ -175,8 +186,11 @@ function decodeBuffer(buffer, position, original) {
     const at = word()
     const length = word()
     if (at === F.NULL_STRING) return null
-    if (at + length > textUnits) throw ocpError(`string reference ${at}+${length} is outside the text section`)
-    return text.slice(at, at + length)
+    const end = at + length
+    if (end > textUnits) throw ocpError(`string reference ${at}+${length} is outside the text section`)
+    if (end <= sourceUnits) return source.slice(at, end)
+    if (at >= sourceUnits) return table.slice(at - sourceUnits, end - sourceUnits)
+    return source.slice(at) + table.slice(0, end - sourceUnits) // straddles both: the encoder never writes it
   }
 
   // One attribute of an element (docs/ocp.md): kind, start, length, name, value.
@@ -296,20 +310,20 @@ function decodeBuffer(buffer, position, original) {
       }
       case 26: {
         // math: mdast-util-math also attaches the hast it renders to (`data`)
-        const value = specific & 1 ? text.slice(start, end) : string()
+        const value = specific & 1 ? source.slice(start, end) : string()
         const meta = specific & F.HAS_SECOND ? string() : null
         node = {type, meta, value, data: mathData(value, true)}
         break
       }
       case 27: {
         // inlineMath
-        const value = specific & 1 ? text.slice(start, end) : string()
+        const value = specific & 1 ? source.slice(start, end) : string()
         node = {type, value, data: mathData(value, false)}
         break
       }
       case 11: // text: without position when GFM's autolink literal transform made it
         if (specific & F.NO_POSITION) noPosition = true
-        node = {type, value: specific & 1 ? text.slice(start, end) : string()}
+        node = {type, value: specific & 1 ? source.slice(start, end) : string()}
         break
       case 30:
       case 31: {
@@ -323,7 +337,7 @@ function decodeBuffer(buffer, position, original) {
         break
       }
       default:
-        if (LITERALS[typeNumber]) node = {type, value: specific & 1 ? text.slice(start, end) : string()}
+        if (LITERALS[typeNumber]) node = {type, value: specific & 1 ? source.slice(start, end) : string()}
         else if (PARENT_TYPES[typeNumber]) node = {type, children: []}
         else node = {type}
     }

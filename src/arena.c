@@ -1,8 +1,29 @@
+/* MAP_ANONYMOUS under -std=c11 (glibc hides it without a feature macro). */
+#define _DEFAULT_SOURCE 1
+
 #include "arena.h"
 
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#if defined(__unix__) || defined(__APPLE__)
+#include <sys/mman.h>
+#if !defined(MAP_ANONYMOUS) && defined(MAP_ANON)
+#define MAP_ANONYMOUS MAP_ANON
+#endif
+#ifdef MAP_ANONYMOUS
+#define ARENA_MMAP 1
+#endif
+#endif
+/* Reused blocks are marked uninitialised for valgrind, as malloc'd memory would be. */
+#if defined(__has_include)
+#if __has_include(<valgrind/memcheck.h>)
+#include <valgrind/memcheck.h>
+#define MDX_ARENA_VALGRIND 1
+#endif
+#endif
 
 struct mdx_arena_block {
   mdx_arena_block *next;
@@ -14,7 +35,8 @@ struct mdx_arena_block {
  * freed memory: glibc keeps freed heap memory up to twice the largest mmap'd block it
  * has seen freed, so an arena under that is taken again, already paged in, by the next
  * parse (with doubling it sits right at the limit and every parse faulted its pages in
- * again). Untouched room at the end of a block costs nothing. */
+ * again). Inside Node that did not hold for large documents, hence the spare block
+ * below. Untouched room at the end of a block costs nothing. */
 #define ARENA_FIRST_BLOCK 16384
 #define ARENA_MAX_BLOCK (16u << 20)
 #define ARENA_HEADER ((sizeof(mdx_arena_block) + 15) & ~(size_t)15)
@@ -24,13 +46,65 @@ void mdx_arena_init(mdx_arena *arena, jmp_buf *on_oom) {
   arena->on_oom = on_oom;
 }
 
+/* Large blocks (ARENA_MAP_MIN and up) are mappings of their own, and the largest block
+ * of the last arena freed is kept, process-wide, for the next arena. Without that every
+ * parse of a large document had its multi-megabyte blocks paged in afresh: glibc hands
+ * them back to the kernel (munmap, or trimming the heap top) and the next parse
+ * page-faults on every 4 KB of them; in the benchmark VM that was three quarters of
+ * parseToBuffer() on big.mdx (1,600 page faults a call). A mapping, so that the
+ * long-lived spare does not sit among malloc's chunks and pin the heap. The spare is
+ * taken and given back with atomic exchanges, so concurrent parses (worker threads)
+ * never share it; at most one block (ARENA_MAX_BLOCK or less) stays allocated between
+ * parses. */
+#define ARENA_MAP_MIN ((size_t)4 << 20)
+static _Atomic(mdx_arena_block *) arena_spare;
+
+static mdx_arena_block *block_alloc(size_t bytes) {
+#ifdef ARENA_MMAP
+  if (bytes >= ARENA_MAP_MIN) {
+    void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    return p == MAP_FAILED ? NULL : p;
+  }
+#endif
+  return malloc(bytes);
+}
+
+static void block_free(mdx_arena_block *block) {
+  if (!block) return;
+#ifdef ARENA_MMAP
+  size_t bytes = ARENA_HEADER + block->size;
+  if (bytes >= ARENA_MAP_MIN) {
+    munmap(block, bytes);
+    return;
+  }
+#endif
+  free(block);
+}
+
+/* Keeps a mapped `block` as the spare (freeing the one it replaces), or frees it. */
+static void arena_keep(mdx_arena_block *block) {
+#ifdef ARENA_MMAP
+  if (ARENA_HEADER + block->size >= ARENA_MAP_MIN && block->size <= ARENA_MAX_BLOCK) {
+    block_free(atomic_exchange(&arena_spare, block));
+    return;
+  }
+#endif
+  block_free(block);
+}
+
 void mdx_arena_free(mdx_arena *arena) {
-  mdx_arena_block *block = arena->head;
+  mdx_arena_block *block = arena->head, *largest = NULL;
   while (block) { /* bounded: one step per block */
     mdx_arena_block *next = block->next;
-    free(block);
+    if (!largest || block->size > largest->size) {
+      block_free(largest);
+      largest = block;
+    } else {
+      block_free(block);
+    }
     block = next;
   }
+  if (largest) arena_keep(largest);
   arena->head = NULL;
   arena->cursor = arena->limit = NULL;
   arena->total = 0;
@@ -43,8 +117,24 @@ static void arena_new_block(mdx_arena *arena, size_t need) {
   if (size > ARENA_MAX_BLOCK) size = ARENA_MAX_BLOCK;
   if (size < need) size = need;
   if (size > SIZE_MAX - ARENA_HEADER) mdx_arena_fail(arena);
-  mdx_arena_block *block = malloc(ARENA_HEADER + size);
-  if (!block) mdx_arena_fail(arena);
+  mdx_arena_block *block = NULL;
+  if (ARENA_HEADER + size >= ARENA_MAP_MIN) {
+    block = atomic_exchange(&arena_spare, NULL);
+    if (block && block->size < size) { /* too small for this: leave it for a later arena */
+      arena_keep(block);
+      block = NULL;
+    }
+  }
+  if (block) {
+    size = block->size; /* all of it is usable, and what an earlier parse touched is paged in */
+  } else {
+    block = block_alloc(ARENA_HEADER + size);
+    if (!block) mdx_arena_fail(arena);
+  }
+#ifdef MDX_ARENA_VALGRIND
+  /* mapped or reused memory counts as initialised for memcheck; malloc's does not */
+  VALGRIND_MAKE_MEM_UNDEFINED((char *)block + ARENA_HEADER, size);
+#endif
   block->next = arena->head;
   block->size = size;
   arena->head = block;
