@@ -46,6 +46,7 @@ typedef struct addon_state {
   size_t outstanding_buffers;
   size_t copies; /* results copied because the budget was spent or externals refused */
   int env_alive;
+  mdx_reuse reuse; /* memory kept between this environment's parses (its thread only) */
 } addon_state;
 
 typedef struct ocp_handle {
@@ -65,7 +66,9 @@ static void throw_last_error(napi_env env) {
 }
 
 static void state_release(addon_state *state) {
-  if (!state->env_alive && state->outstanding_buffers == 0) free(state);
+  if (state->env_alive || state->outstanding_buffers) return;
+  mdx_reuse_free(&state->reuse);
+  free(state);
 }
 
 static void state_finalize(napi_env env, void *data, void *hint) {
@@ -225,7 +228,8 @@ static mdx_doc *parse_args(napi_env env, napi_callback_info info, unsigned *opti
   mdx_doc *doc = NULL;
   mdx_error err;
   memset(&err, 0, sizeof err);
-  int rc = mdx_parse(src, len, *options | extra, &doc, &err);
+  addon_state *state = get_state(env);
+  int rc = mdx_parse_reuse(src, len, *options | extra, state ? &state->reuse : NULL, &doc, &err);
   free(owned);
   if (rc != MDX_OK) {
     throw_code(env, rc, &err);

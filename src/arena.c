@@ -3,7 +3,6 @@
 
 #include "arena.h"
 
-#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,17 +46,15 @@ void mdx_arena_init(mdx_arena *arena, jmp_buf *on_oom) {
 }
 
 /* Large blocks (ARENA_MAP_MIN and up) are mappings of their own, and the largest block
- * of the last arena freed is kept, process-wide, for the next arena. Without that every
- * parse of a large document had its multi-megabyte blocks paged in afresh: glibc hands
- * them back to the kernel (munmap, or trimming the heap top) and the next parse
- * page-faults on every 4 KB of them; in the benchmark VM that was three quarters of
- * parseToBuffer() on big.mdx (1,600 page faults a call). A mapping, so that the
- * long-lived spare does not sit among malloc's chunks and pin the heap. The spare is
- * taken and given back with atomic exchanges, so concurrent parses (worker threads)
- * never share it; at most one block (ARENA_MAX_BLOCK or less) stays allocated between
- * parses. */
+ * of an arena freed can be kept for the next arena in a slot its caller owns (the
+ * addon keeps one per Node environment: mdx_reuse in mdx.h). Without that every parse
+ * of a large document had its multi-megabyte blocks paged in afresh: glibc hands them
+ * back to the kernel (munmap, or trimming the heap top) and the next parse page-faults
+ * on every 4 KB of them; in the benchmark VM that was three quarters of parseToBuffer()
+ * on big.mdx (1,600 page faults a call). A mapping, so that the long-lived spare does
+ * not sit among malloc's chunks and pin the heap. The slot is the caller's, not a
+ * global: parses on other threads, with slots of their own, never meet. */
 #define ARENA_MAP_MIN ((size_t)4 << 20)
-static _Atomic(mdx_arena_block *) arena_spare;
 
 static mdx_arena_block *block_alloc(size_t bytes) {
 #ifdef ARENA_MMAP
@@ -81,15 +78,24 @@ static void block_free(mdx_arena_block *block) {
   free(block);
 }
 
-/* Keeps a mapped `block` as the spare (freeing the one it replaces), or frees it. */
-static void arena_keep(mdx_arena_block *block) {
+/* Keeps a mapped `block` in the arena's spare slot (freeing the one it replaces), or
+ * frees it. */
+static void arena_keep(mdx_arena *arena, mdx_arena_block *block) {
 #ifdef ARENA_MMAP
-  if (ARENA_HEADER + block->size >= ARENA_MAP_MIN && block->size <= ARENA_MAX_BLOCK) {
-    block_free(atomic_exchange(&arena_spare, block));
+  if (arena->spare && ARENA_HEADER + block->size >= ARENA_MAP_MIN &&
+      block->size <= ARENA_MAX_BLOCK) {
+    block_free(*arena->spare);
+    *arena->spare = block;
     return;
   }
 #endif
   block_free(block);
+}
+
+void mdx_arena_spare_release(void **spare) {
+  if (!spare) return;
+  block_free(*spare);
+  *spare = NULL;
 }
 
 void mdx_arena_free(mdx_arena *arena) {
@@ -104,7 +110,7 @@ void mdx_arena_free(mdx_arena *arena) {
     }
     block = next;
   }
-  if (largest) arena_keep(largest);
+  if (largest) arena_keep(arena, largest);
   arena->head = NULL;
   arena->cursor = arena->limit = NULL;
   arena->total = 0;
@@ -118,12 +124,10 @@ static void arena_new_block(mdx_arena *arena, size_t need) {
   if (size < need) size = need;
   if (size > SIZE_MAX - ARENA_HEADER) mdx_arena_fail(arena);
   mdx_arena_block *block = NULL;
-  if (ARENA_HEADER + size >= ARENA_MAP_MIN) {
-    block = atomic_exchange(&arena_spare, NULL);
-    if (block && block->size < size) { /* too small for this: leave it for a later arena */
-      arena_keep(block);
-      block = NULL;
-    }
+  if (arena->spare && *arena->spare && ARENA_HEADER + size >= ARENA_MAP_MIN) {
+    block = *arena->spare;
+    if (block->size < size) block = NULL; /* too small for this: leave it for a later arena */
+    else *arena->spare = NULL;
   }
   if (block) {
     size = block->size; /* all of it is usable, and what an earlier parse touched is paged in */

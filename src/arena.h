@@ -15,10 +15,15 @@ typedef struct mdx_arena {
   char *limit;           /* end of head */
   size_t total;          /* bytes obtained from malloc, for accounting */
   jmp_buf *on_oom;       /* where to jump when malloc fails; must be set */
+  void **spare;          /* the caller's slot for a block kept between arenas, or NULL */
 } mdx_arena;
 
 void mdx_arena_init(mdx_arena *arena, jmp_buf *on_oom);
+/* Frees everything; with a `spare` slot set, keeps the largest large block there (for
+ * the next arena that uses the slot) instead. */
 void mdx_arena_free(mdx_arena *arena);
+/* Frees the block kept in a spare slot, if any. */
+void mdx_arena_spare_release(void **spare);
 
 /* Zeroed, 8-byte aligned memory; never returns NULL (jumps to on_oom instead). */
 void *mdx_arena_alloc(mdx_arena *arena, size_t size);

@@ -46,6 +46,18 @@ typedef struct mdx_doc mdx_doc;
 int mdx_parse(const char *input, size_t len, unsigned options, mdx_doc **out, mdx_error *err);
 void mdx_doc_free(mdx_doc *doc);
 
+/* Memory a caller keeps from parse to parse: the largest block of the last document
+ * freed, so that the next parse of a large document finds its pages mapped instead of
+ * faulting them in again (docs/memory.md). Zero-initialise it, use it from one thread at
+ * a time (a document parsed with it must be freed on that thread too), and release it
+ * with mdx_reuse_free. */
+typedef struct mdx_reuse {
+  void *spare;
+} mdx_reuse;
+int mdx_parse_reuse(const char *input, size_t len, unsigned options, mdx_reuse *reuse,
+                    mdx_doc **out, mdx_error *err);
+void mdx_reuse_free(mdx_reuse *reuse);
+
 /* Encodes the tree as an OCP buffer (docs/ocp.md) appended to `out`. */
 int mdx_ocp_encode(const mdx_doc *doc, mdx_buf *out);
 

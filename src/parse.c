@@ -30,11 +30,21 @@ static void parse_inlines(mdx_doc *doc) {
 }
 
 int mdx_parse(const char *input, size_t len, unsigned options, mdx_doc **out, mdx_error *err) {
+  return mdx_parse_reuse(input, len, options, NULL, out, err);
+}
+
+void mdx_reuse_free(mdx_reuse *reuse) {
+  if (reuse) mdx_arena_spare_release(&reuse->spare);
+}
+
+int mdx_parse_reuse(const char *input, size_t len, unsigned options, mdx_reuse *reuse,
+                    mdx_doc **out, mdx_error *err) {
   *out = NULL;
   if (len > MDX_MAX_SOURCE_BYTES) return MDX_ETOOBIG;
   mdx_doc *doc = calloc(1, sizeof *doc);
   if (!doc) return MDX_ENOMEM;
   mdx_arena_init(&doc->arena, &doc->on_oom);
+  if (reuse) doc->arena.spare = &reuse->spare;
   doc->options = options;
   doc->err = err;
   if (err) err->cause[0] = 0;

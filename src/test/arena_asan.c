@@ -34,6 +34,9 @@ void mdx_arena_init(mdx_arena *arena, jmp_buf *on_oom) {
   arena->on_oom = on_oom;
 }
 
+/* Never stores a spare block (one malloc per allocation), so there is none to free. */
+void mdx_arena_spare_release(void **spare) { (void)spare; }
+
 void mdx_arena_free(mdx_arena *arena) {
   mdx_arena_block *block = arena->head;
   while (block) {
