@@ -19,16 +19,21 @@ void mdx_expr_begin(mdx_expr *e, uint32_t brace, mdx_js_goal goal, int allow_emp
   e->allow_empty = (uint8_t)allow_empty;
 }
 
-static void add_piece(mdx_doc *doc, mdx_expr *e, const char *s, uint32_t i, uint32_t end,
-                      int64_t delta) {
-  if (end <= i) return;
+/* Value offset `val` starts at source offset `src`. */
+static void add_stop(mdx_doc *doc, mdx_expr *e, uint32_t val, uint32_t src) {
   if (e->map_n + 2 > e->map_cap) {
     uint32_t cap = e->map_cap ? e->map_cap * 2 : 8;
     e->map = mdx_arena_grow(&doc->arena, e->map, e->map_cap * sizeof *e->map, cap * sizeof *e->map);
     e->map_cap = cap;
   }
-  e->map[e->map_n++] = e->val.len;
-  e->map[e->map_n++] = (uint32_t)(i + delta);
+  e->map[e->map_n++] = val;
+  e->map[e->map_n++] = src;
+}
+
+static void add_piece(mdx_doc *doc, mdx_expr *e, const char *s, uint32_t i, uint32_t end,
+                      int64_t delta) {
+  if (end <= i) return;
+  add_stop(doc, e, e->val.len, (uint32_t)(i + delta));
   mdx_sbuf_put(&doc->arena, &e->val, s + i, end - i);
 }
 
@@ -36,7 +41,11 @@ static void add_piece(mdx_doc *doc, mdx_expr *e, const char *s, uint32_t i, uint
 uint32_t mdx_expr_src(const mdx_expr *e, uint32_t at) {
   uint32_t best = e->brace + 1, base = 0;
   for (uint32_t k = 0; k + 1 < e->map_n; k += 2) { /* bounded: pieces; only for errors */
-    if (e->map[k] > at) break;
+    if (e->map[k] > at) {
+      /* Virtual spaces (mdx_expr_line) take no source: not past where the next begins. */
+      if (best + (at - base) > e->map[k + 1]) return e->map[k + 1];
+      break;
+    }
     base = e->map[k];
     best = e->map[k + 1];
   }
@@ -98,8 +107,34 @@ void mdx_expr_unclosed(mdx_doc *doc, mdx_expr *e, uint32_t eof) {
                    "brace for `{`");
 }
 
-uint32_t mdx_expr_strip(const char *s, uint32_t i, uint32_t end) {
-  for (int k = 0; k < 2 && i < end && (s[i] == ' ' || s[i] == '\t'); k++) i++;
+/* micromark splits a tab into a tab code and virtual spaces up to the next multiple of 4
+ * columns, and strips up to two codes of whitespace (a tab is one, each virtual space
+ * another) at the start of an expression's continuation lines. The virtual spaces left
+ * over, of a tab it stripped or one a container prefix split, are spaces in the value
+ * (serializeChunks); they take no source, so they map to where the content goes on. */
+uint32_t mdx_expr_line(mdx_doc *doc, mdx_expr *e, const char *s, uint32_t i, uint32_t end,
+                       uint32_t col, uint32_t vs, int64_t delta) {
+  for (int k = 0; k < 2; k++) { /* bounded: two codes */
+    if (vs) {
+      vs--;
+    } else if (i < end && s[i] == ' ') {
+      i++;
+    } else if (i < end && s[i] == '\t') {
+      vs = 3 - col % 4;
+      i++;
+    } else {
+      break;
+    }
+    col++;
+  }
+  if (vs) {
+    static const char spaces[] = "   "; /* vs < 4 */
+    uint32_t src = (uint32_t)(i + delta);
+    mdx_js_scan_feed(&e->js, spaces, vs, 1); /* whitespace: never a `}` */
+    add_stop(doc, e, e->val.len, src);
+    mdx_sbuf_put(&doc->arena, &e->val, spaces, vs);
+    add_stop(doc, e, e->val.len, src);
+  }
   return i;
 }
 
