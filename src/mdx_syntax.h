@@ -68,6 +68,7 @@ typedef struct mdx_expr {
   uint8_t allow_empty; /* flow and text expressions may be empty: `{}`, a comment alone */
   uint8_t closes;     /* a `}` was met where the reference asked acorn, and it failed */
   uint32_t last_close; /* the value's length at the last such `}` */
+  uint32_t last_close_map; /* map_n then */
   mdx_js_check check; /* the checker's verdict on the value that closed it */
 } mdx_expr;
 
