@@ -239,7 +239,13 @@ static mdx_node *new_leaf(bk *p, mdx_node_type type, uint32_t start, uint32_t en
 /* `pad`: virtual spaces before `start`; in paragraphs (MDX_FLAG_LEAD), the whitespace
  * bytes between the container prefixes and `start`. */
 static void add_line(bk *p, mdx_node *n, uint32_t start, uint32_t pad) {
-  mdx_line line = {start, p->le, p->ln, pad};
+  mdx_line line = {start, p->le, p->ln, pad, 0, 0};
+  mdx_node_add_line(&p->doc->arena, n, line);
+}
+
+/* A paragraph line (MDX_FLAG_LEAD) whose container prefixes end at `c`. */
+static void add_lead_line(bk *p, mdx_node *n, uint32_t start, bk_cur c) {
+  mdx_line line = {start, p->le, p->ln, start - c.off, (uint8_t)(c.col % 4), (uint8_t)c.vs};
   mdx_node_add_line(&p->doc->arena, n, line);
 }
 
@@ -745,7 +751,7 @@ static void start_leaf(bk *p, bk_cur c, int lazy) {
       }
     }
     if (e > a) {
-      mdx_line line = {a, e, e, 0};
+      mdx_line line = {a, e, e, 0, 0, 0};
       mdx_node_add_line(&p->doc->arena, h, line);
       trim_lines(p, h->lines, &h->line_cap, 1);
     }
@@ -805,7 +811,7 @@ static void start_leaf(bk *p, bk_cur c, int lazy) {
   }
   p->leaf = new_leaf(p, MDX_NODE_PARAGRAPH, i, p->le);
   p->leaf->flags |= MDX_FLAG_LEAD;
-  add_line(p, p->leaf, i, i - c.off);
+  add_lead_line(p, p->leaf, i, c);
   p->para_start = i;
   p->para_head_ok = p->table_lazy_line != p->li + 1;
   p->flow = FLOW_PARA;
@@ -946,7 +952,7 @@ static int mdx_interrupts(bk *p, uint32_t i) {
       }
     bk_cur c = {pos, 0, 0};
     if (!mdx_line_continues(p, &c)) mdx_unmatched(p, p->probe, 0, c);
-    r = mdx_flow_line(p->probe, c.off, e, next, p->li);
+    r = mdx_flow_line(p->probe, c.off, c.col, c.vs, e, next, p->li);
   }
   /* The empty line after a last line ending is lazy in a block quote (mdx_flow_lazy). */
   if (r == MDX_FLOW_MORE && p->ln >= p->len && p->ln > p->le && p->last_quote != NONE)
@@ -1065,7 +1071,7 @@ static void mdx_group_fail(bk *p) {
 /* A later line of an open group. */
 static void mdx_group_line(bk *p, bk_cur c) {
   mdx_group_record(p, c);
-  int r = mdx_flow_line(p->mf, c.off, p->le, p->ln, p->li);
+  int r = mdx_flow_line(p->mf, c.off, c.col, c.vs, p->le, p->ln, p->li);
   if (r == MDX_FLOW_MORE) return;
   if (r == MDX_FLOW_DONE) {
     mdx_group_done(p);
@@ -1190,7 +1196,7 @@ static void flow_line(bk *p, bk_cur c, int lazy) {
     if (para_continues(p, c, lazy)) {
       bk_cur t = c;
       cur_skip_ws(p, &t, UINT32_MAX);
-      add_line(p, p->leaf, t.off, t.off - c.off);
+      add_lead_line(p, p->leaf, t.off, c);
       p->leaf_line = p->li;
       /* An indented continuation line is no table head: micromark does not try to
        * interrupt the paragraph there, unless indented code is off (MDX). */

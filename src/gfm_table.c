@@ -118,7 +118,7 @@ static void add_cell(void *ctx, uint32_t start, uint32_t end, uint32_t cs, uint3
   while (ce > cs && mdx_is_space(s[ce - 1])) ce--; /* bounded: the cell */
   if (ce > cs) {
     cell->lines = mdx_arena_alloc(&r->doc->arena, sizeof *cell->lines);
-    cell->lines[0] = (mdx_line){cs, ce, ce, 0};
+    cell->lines[0] = (mdx_line){cs, ce, ce, 0, 0, 0};
     cell->line_count = cell->line_cap = 1;
   }
   mdx_node_append(r->row, cell);

@@ -19,29 +19,41 @@ void mdx_expr_begin(mdx_expr *e, uint32_t brace, mdx_js_goal goal, int allow_emp
   e->allow_empty = (uint8_t)allow_empty;
 }
 
-static void add_piece(mdx_doc *doc, mdx_expr *e, const char *s, uint32_t i, uint32_t end,
-                      int64_t delta) {
-  if (end <= i) return;
+/* Value offset `val` starts at source offset `src`. */
+static void add_stop(mdx_doc *doc, mdx_expr *e, uint32_t val, uint32_t src) {
   if (e->map_n + 2 > e->map_cap) {
     uint32_t cap = e->map_cap ? e->map_cap * 2 : 8;
     e->map = mdx_arena_grow(&doc->arena, e->map, e->map_cap * sizeof *e->map, cap * sizeof *e->map);
     e->map_cap = cap;
   }
-  e->map[e->map_n++] = e->val.len;
-  e->map[e->map_n++] = (uint32_t)(i + delta);
+  e->map[e->map_n++] = val;
+  e->map[e->map_n++] = src;
+}
+
+static void add_piece(mdx_doc *doc, mdx_expr *e, const char *s, uint32_t i, uint32_t end,
+                      int64_t delta) {
+  if (end <= i) return;
+  add_stop(doc, e, e->val.len, (uint32_t)(i + delta));
   mdx_sbuf_put(&doc->arena, &e->val, s + i, end - i);
 }
 
-/* Source offset of value offset `at` (linear in the pieces: for errors only). */
-uint32_t mdx_expr_src(const mdx_expr *e, uint32_t at) {
+/* Source offset of value offset `at` by the first `map_n` entries of the map (linear in
+ * the pieces: for errors only). */
+static uint32_t src_of(const mdx_expr *e, uint32_t at, uint32_t map_n) {
   uint32_t best = e->brace + 1, base = 0;
-  for (uint32_t k = 0; k + 1 < e->map_n; k += 2) { /* bounded: pieces; only for errors */
-    if (e->map[k] > at) break;
+  for (uint32_t k = 0; k + 1 < map_n; k += 2) { /* bounded: pieces; only for errors */
+    if (e->map[k] > at) {
+      /* Virtual spaces (mdx_expr_line) take no source: not past where the next begins. */
+      if (best + (at - base) > e->map[k + 1]) return e->map[k + 1];
+      break;
+    }
     base = e->map[k];
     best = e->map[k + 1];
   }
   return best + (at - base);
 }
+
+uint32_t mdx_expr_src(const mdx_expr *e, uint32_t at) { return src_of(e, at, e->map_n); }
 
 /* The reference's verdict on the first `len` bytes of the value, in e->check. An empty
  * value (see mdx_js_empty) is parsed as a program, as the reference does: its regex
@@ -70,15 +82,15 @@ uint32_t mdx_expr_feed(mdx_doc *doc, mdx_expr *e, const char *s, uint32_t i, uin
     uint32_t stop = q ? (uint32_t)(q - s) : end;
     mdx_js_scan_feed(&e->js, s + i, stop - i, 1);
     if (stop == end) break;
-    uint32_t before = e->val.len + (stop - from); /* the value's length before this `}` */
+    add_piece(doc, e, s, from, stop, delta);
+    from = stop;
     if (mdx_js_scan_feed(&e->js, s + stop, 1, 1) == 0) {
-      add_piece(doc, e, s, from, stop, delta);
-      from = stop;
       if (value_parses(doc, e)) return stop;
       mdx_js_scan_feed(&e->js, s + stop, 1, 0); /* the `}` joins the value */
     }
     e->closes = 1;
-    e->last_close = before;
+    e->last_close = e->val.len; /* the value's length before this `}` */
+    e->last_close_map = e->map_n;
     i = stop + 1;
   }
   add_piece(doc, e, s, from, end, delta);
@@ -91,15 +103,44 @@ void mdx_expr_unclosed(mdx_doc *doc, mdx_expr *e, uint32_t eof) {
     check_value(doc, e, e->last_close);
     if (!e->check.ok) at = e->check.error_at;
     else e->check.message = NULL; /* the scanner saw what the checker did not */
-    mdx_js_error(doc, mdx_expr_src(e, at), "Could not parse expression with acorn", &e->check);
+    /* Placed by the pieces read by then, as the reference's stops were: the end of the
+     * value maps to the end of the last of them, not to where the next line goes on. */
+    mdx_js_error(doc, src_of(e, at, e->last_close_map), "Could not parse expression with acorn",
+                 &e->check);
   }
   mdx_syntax_error(doc, eof, "unexpected-eof",
                    "Unexpected end of file in expression, expected a corresponding closing "
                    "brace for `{`");
 }
 
-uint32_t mdx_expr_strip(const char *s, uint32_t i, uint32_t end) {
-  for (int k = 0; k < 2 && i < end && (s[i] == ' ' || s[i] == '\t'); k++) i++;
+/* micromark splits a tab into a tab code and virtual spaces up to the next multiple of 4
+ * columns, and strips up to two codes of whitespace (a tab is one, each virtual space
+ * another) at the start of an expression's continuation lines. The virtual spaces left
+ * over, of a tab it stripped or one a container prefix split, are spaces in the value
+ * (serializeChunks); they take no source, so they map to where the content goes on. */
+uint32_t mdx_expr_line(mdx_doc *doc, mdx_expr *e, const char *s, uint32_t i, uint32_t end,
+                       uint32_t col, uint32_t vs, int64_t delta) {
+  for (int k = 0; k < 2; k++) { /* bounded: two codes */
+    if (vs) {
+      vs--;
+    } else if (i < end && s[i] == ' ') {
+      i++;
+    } else if (i < end && s[i] == '\t') {
+      vs = 3 - col % 4;
+      i++;
+    } else {
+      break;
+    }
+    col++;
+  }
+  if (vs) {
+    static const char spaces[] = "   "; /* vs < 4 */
+    uint32_t src = (uint32_t)(i + delta);
+    mdx_js_scan_feed(&e->js, spaces, vs, 1); /* whitespace: never a `}` */
+    add_stop(doc, e, e->val.len, src);
+    mdx_sbuf_put(&doc->arena, &e->val, spaces, vs);
+    add_stop(doc, e, e->val.len, src);
+  }
   return i;
 }
 

@@ -36,14 +36,15 @@ static void add(mdx_flow *f, mdx_node *n, uint32_t line) {
   f->end_line = line;
 }
 
-static void record(mdx_flow *f, uint32_t from, uint32_t le, uint32_t ln) {
+static void record(mdx_flow *f, uint32_t from, uint32_t col, uint32_t vs, uint32_t le,
+                   uint32_t ln) {
   if (f->nlines == f->cap) {
     uint32_t cap = f->cap ? f->cap * 2 : 4;
     f->lines = mdx_arena_grow(&f->doc->arena, f->lines, f->cap * sizeof *f->lines,
                               cap * sizeof *f->lines);
     f->cap = cap;
   }
-  mdx_line l = {from, le, ln, 0};
+  mdx_line l = {from, le, ln, 0, (uint8_t)(col % 4), (uint8_t)vs};
   f->lines[f->nlines++] = l;
 }
 
@@ -104,13 +105,16 @@ int mdx_flow_start(mdx_flow *f, uint32_t i, uint32_t le, uint32_t ln, uint32_t l
   f->after_expr = 0;
   f->first = f->last = NULL;
   f->nlines = 0;
-  record(f, i, le, ln);
+  record(f, i, 0, 0, le, ln); /* the first line's column is no matter */
   return run(f, i, le, ln, line);
 }
 
-int mdx_flow_line(mdx_flow *f, uint32_t from, uint32_t le, uint32_t ln, uint32_t line) {
-  record(f, from, le, ln);
-  if (f->mode == F_EXPR) from = mdx_expr_strip(f->doc->src, from, le);
+int mdx_flow_line(mdx_flow *f, uint32_t from, uint32_t col, uint32_t vs, uint32_t le,
+                  uint32_t ln, uint32_t line) {
+  record(f, from, col, vs, le, ln);
+  if (f->mode == F_EXPR) from = mdx_expr_line(f->doc, &f->expr, f->doc->src, from, le, col, vs, 0);
+  f->tag.line_col = col;
+  f->tag.line_vs = vs;
   return run(f, from, le, ln, line);
 }
 

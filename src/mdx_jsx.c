@@ -197,7 +197,8 @@ static void expr_done(mdx_doc *doc, mdx_tag *t, uint32_t close) {
 
 int mdx_tag_feed(mdx_doc *doc, mdx_tag *t, const char *s, uint32_t i, uint32_t end,
                  int64_t delta, uint32_t *used) {
-  if (t->state == T_EXPR && i < end) i = mdx_expr_strip(s, i, end);
+  if (t->state == T_EXPR) /* a continuation line */
+    i = mdx_expr_line(doc, &t->expr, s, i, end, t->line_col, t->line_vs, delta);
   if (t->state == T_VALUE_QUOTED && t->value_eol) { /* esWhitespace: not in the value */
     while (i < end && (s[i] == ' ' || s[i] == '\t')) i++;
     t->value_eol = 0;

@@ -68,6 +68,7 @@ typedef struct mdx_expr {
   uint8_t allow_empty; /* flow and text expressions may be empty: `{}`, a comment alone */
   uint8_t closes;     /* a `}` was met where the reference asked acorn, and it failed */
   uint32_t last_close; /* the value's length at the last such `}` */
+  uint32_t last_close_map; /* map_n then */
   mdx_js_check check; /* the checker's verdict on the value that closed it */
 } mdx_expr;
 
@@ -81,9 +82,13 @@ uint32_t mdx_expr_feed(mdx_doc *doc, mdx_expr *e, const char *s, uint32_t i, uin
                        int64_t delta);
 /* Throws the reference's error for an expression that never closed, at `eof`. */
 void mdx_expr_unclosed(mdx_doc *doc, mdx_expr *e, uint32_t eof);
-/* Continuation line prefix the reference strips inside expressions (up to 2 spaces or
- * tabs): returns the index after it. */
-uint32_t mdx_expr_strip(const char *s, uint32_t i, uint32_t end);
+/* A continuation line of the expression whose content (after container prefixes) starts
+ * at s[i] (source offset i + delta), at column `col` of the line (only col % 4 matters),
+ * `vs` virtual spaces of a tab a container prefix split still ahead: strips the prefix
+ * the reference strips (up to 2 codes of whitespace, a tab one of them) and adds what is
+ * left of split tabs to the value as spaces. Returns the index after the prefix. */
+uint32_t mdx_expr_line(mdx_doc *doc, mdx_expr *e, const char *s, uint32_t i, uint32_t end,
+                       uint32_t col, uint32_t vs, int64_t delta);
 mdx_str mdx_expr_value(mdx_expr *e);
 /* Whether a value counts as empty for the reference: only whitespace once block comments
  * and then line comments that end in a line ending are taken out. */
@@ -104,6 +109,7 @@ typedef struct mdx_tag {
   int value_eol;     /* a quoted value went over a line ending */
   uint32_t start;    /* source offset of `<` */
   uint32_t last_end; /* source end of the last token */
+  uint32_t line_col, line_vs; /* where the next line's content starts (mdx_expr_line) */
 } mdx_tag;
 
 enum { MDX_TAG_MORE = 0, MDX_TAG_DONE = 1, MDX_TAG_NOT = 2 };
@@ -127,8 +133,10 @@ mdx_flow *mdx_flow_new(mdx_doc *doc);
 /* A flow line group (tags and expressions alone on their lines) starting at s[i]
  * (`<` or `{`); `le`/`ln`: the line's content end and next line start. */
 int mdx_flow_start(mdx_flow *f, uint32_t i, uint32_t le, uint32_t ln, uint32_t line);
-/* The next line of a group: content from `from` (after container prefixes). */
-int mdx_flow_line(mdx_flow *f, uint32_t from, uint32_t le, uint32_t ln, uint32_t line);
+/* The next line of a group: content from `from` (after container prefixes), at column
+ * `col` of the line with `vs` virtual spaces of a split tab still ahead. */
+int mdx_flow_line(mdx_flow *f, uint32_t from, uint32_t col, uint32_t vs, uint32_t le,
+                  uint32_t ln, uint32_t line);
 /* End of input inside a group: throws. */
 void mdx_flow_eof(mdx_flow *f);
 /* The group ended at `at` by new containers (the reference's flow sees its end there). */

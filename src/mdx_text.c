@@ -28,7 +28,8 @@ uint32_t mdx_text_expression(mdx_doc *doc, mdx_view *v, uint32_t pos, mdx_node *
     if (li + 1 >= v->count) mdx_expr_unclosed(doc, &e, (uint32_t)(l->end + d));
     mdx_expr_feed(doc, &e, v->s, l->end, l->eol, d);
     li++;
-    from = mdx_expr_strip(v->s, v->lines[li].cstart, v->lines[li].end);
+    from = mdx_expr_line(doc, &e, v->s, v->lines[li].cstart, v->lines[li].end, v->lines[li].col,
+                         v->lines[li].vs, delta_of(v, li));
   }
 }
 
@@ -51,5 +52,7 @@ uint32_t mdx_text_tag(mdx_doc *doc, mdx_view *v, uint32_t pos, mdx_node **out) {
     if (!mdx_tag_eol(doc, &t, v->s, l->end, l->eol, d)) return 0;
     li++;
     from = v->lines[li].cstart;
+    t.line_col = v->lines[li].col;
+    t.line_vs = v->lines[li].vs;
   }
 }

@@ -72,6 +72,10 @@ typedef struct mdx_line {
   uint32_t end;
   uint32_t eol;
   uint32_t pad;
+  /* Paragraph lines (MDX_FLAG_LEAD) and MDX group lines: at `start - pad`, just after the
+   * container prefixes, the column mod 4 and the virtual spaces of a tab they split that
+   * are still ahead (expressions strip continuation lines by them: mdx_expr_line). */
+  uint8_t lead_col, lead_vs;
 } mdx_line;
 /* In paragraphs and headings whose node has MDX_FLAG_LEAD, `pad` instead counts the bytes
  * of spaces and tabs just before `start` that follow the container prefixes (continuation

@@ -48,6 +48,10 @@ void mdx_view_init(mdx_view *v, mdx_doc *doc, const mdx_line *lines, uint32_t co
     vl->eol = vl->end + (lines[i].eol - lines[i].end);
     vl->src_start = lines[i].start;
     vl->src_eol = lines[i].eol;
+    /* cstart is just after the container prefixes when the lead is exact, else the line's
+     * start (column 0). */
+    vl->col = exact_lead && lead == lines[i].pad ? lines[i].lead_col : 0;
+    vl->vs = exact_lead && lead == lines[i].pad ? lines[i].lead_vs : 0;
     off = vl->eol;
   }
   v->n = off;

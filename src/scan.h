@@ -15,6 +15,7 @@ typedef struct mdx_vline {
   uint32_t cstart, start, end, eol; /* offsets in the view buffer */
   uint32_t src_start;               /* source offset of `start` */
   uint32_t src_eol;                 /* source offset of `eol` */
+  uint8_t col, vs; /* at cstart: column mod 4, virtual spaces still ahead (mdx_line) */
 } mdx_vline;
 
 typedef struct mdx_view {

@@ -213,6 +213,16 @@ const broken = [
   // Reading ahead whether a tag or expression interrupts a footnote's paragraph: a line
   // not indented 4 columns is lazy there.
   "[^1]: a\n    <b t=\"c\nd\"> e\n",
+  // The end of a value that never parsed is placed at the end of the last piece read
+  // before its last `}`: not past the prefix of the line it is on; virtual spaces of a
+  // tab take no source.
+  "{a +\n }",
+  "{a +\n  }",
+  "{a +\n \t}",
+  "{\n\ta +\n\t}",
+  "<a {...\n \t \n } />\n",
+  "1. x { \n   \ta +\n   } z\n",
+  "> {\n>\t\ta b\n> }",
   "[^1]: a\n    {b +\nc} d\n",
   "[^1]: a\n<A t=\"d\ne\"> f\n",
   // A table's body row that is a flow group ends the table (here it fails at once); and

@@ -354,6 +354,33 @@ const cases = [
   // where it starts.
   "[^1]: a\n    - b\n    1. g\n",
   "- a\n  [^1]: b\n      > c\n      - d\n",
+  // Tabs on an expression's continuation lines: micromark splits a tab into a tab and
+  // virtual spaces to the next multiple of 4 columns; container prefixes and the
+  // expression's prefix (two codes of whitespace) use some, the rest are spaces in the value.
+  "{\n\ta\n}",
+  "{\n\t\ta\n}",
+  "{\n \ta\n}",
+  "{\n  \ta\n}",
+  "{\n   \ta\n}",
+  "{\r\n\ta\r\n}",
+  "{\n\t\n}",
+  "{a\n\t}",
+  "x {\n\ta\n}",
+  "x\n{\n\ta\n}",
+  "<a b={\n\tc\n} />",
+  "<a {...\n\tb} />",
+  "x <a b={\n\tc\n} /> y",
+  "> {\n>\ta\n> }",
+  ">\t{\n>\t\ta\n>\t}",
+  "> x {\n\ta\n> }",
+  "> - x {\n> \t\ta\n>   }",
+  "- {\n\t a\n  }",
+  "- {\n\t\ta\n  }",
+  "- {\n\t\n  }",
+  "- x {\n\t a\n  }",
+  "- x <a b={\n\t c\n  } /> y",
+  "1. {\n\t a\n   }",
+  "- a\n\n\t{\n\t\tb\n\t}",
 ]
 
 describe('MDX: same trees as mdast-util-from-markdown with micromark-extension-mdxjs', function () {
@@ -390,6 +417,20 @@ describe('MDX: same trees as mdast-util-from-markdown with micromark-extension-m
     }
     console.log(`      ${3000 - failed.length}/3000 identical (${valid} valid, ${3000 - valid} errors in the reference)`)
     checkAgainstKnown('mdx-random-mixed', failed)
+  })
+
+  it('1,000 seeded tab and indentation shapes in multi-line expressions (test/helpers/random-tabs.js), trees and errors', () => {
+    const {randomTabs} = require('./helpers/random-tabs.js')
+    const failed = []
+    let valid = 0
+    for (let seed = 1; seed <= 1000; seed++) {
+      const source = randomTabs(seed)
+      const expected = outcome(reference, source)
+      if (!expected.error) valid++
+      if (!isDeepStrictEqual(outcome(mdx.parse, source), expected)) failed.push(seed)
+    }
+    console.log(`      ${1000 - failed.length}/1000 identical (${valid} valid, ${1000 - valid} errors in the reference)`)
+    checkAgainstKnown('mdx-random-tabs', failed)
   })
 
   // toHtml: micromark with the same extensions (math off: micromark-extension-math's HTML

@@ -215,6 +215,76 @@ static void test_mdx(void) {
   mdx_doc_free(doc);
 }
 
+/* The value of the first expression (flow, text or attribute) in `src` as MDX. */
+static int first_expression(const char *src, mdx_doc **doc, mdx_str *value) {
+  mdx_error err;
+  if (mdx_parse(src, strlen(src), MDX_OPT_MDX, doc, &err) != MDX_OK) return 0;
+  mdx_walk walk;
+  mdx_walk_init(&walk, (*doc)->root);
+  while (mdx_walk_next(&walk)) { /* bounded: the tree */
+    const mdx_node *n = walk.node;
+    if (n->type == MDX_NODE_MDX_FLOW_EXPRESSION || n->type == MDX_NODE_MDX_TEXT_EXPRESSION) {
+      *value = n->value;
+      return 1;
+    }
+    if (n->type != MDX_NODE_MDX_JSX_FLOW_ELEMENT && n->type != MDX_NODE_MDX_JSX_TEXT_ELEMENT)
+      continue;
+    for (const mdx_node *a = n->attrs; a; a = a->next) /* bounded: the attributes */
+      if (a->num == MDX_ATTR_EXPRESSION || a->num == MDX_ATTR_SPREAD) {
+        *value = a->title;
+        return 1;
+      }
+  }
+  return 0;
+}
+
+/* Tabs on an expression's continuation lines (micromark's model, mdx_expr_line): a tab is
+ * a tab and virtual spaces to the next multiple of 4 columns; container prefixes and the
+ * expression's two codes of prefix use some, the rest are spaces in the value. The
+ * values are the reference's (test/mdx-reference.test.js compares them at test time). */
+static void test_mdx_tabs(void) {
+  static const char *const cases[][2] = {
+      {"{\n\ta\n}", "\n  a\n"},
+      {"{\n\t\ta\n}", "\n  \ta\n"},
+      {"{\n \ta\n}", "\n  a\n"},
+      {"{\n  \ta\n}", "\n\ta\n"},
+      {"{\n   \ta\n}", "\n \ta\n"},
+      {"{\r\n\ta\r\n}", "\r\n  a\r\n"},
+      {"{a\n\t}", "a\n  "},
+      {"x {\n\ta\n}", "\n  a\n"},
+      {"<a b={\n\tc\n} />", "\n  c\n"},
+      {"<a {...\n\tb} />", "...\n  b"},
+      {"> {\n>\ta\n> }", "\na\n"},
+      {">\t{\n>\t\ta\n>\t}", "\n\ta\n"},
+      {"> x {\n\ta\n> }", "\n  a\n"},
+      {"> - x {\n> \t\ta\n>   }", "\n  a\n"},
+      {"- {\n\t a\n  }", "\n a\n"},
+      {"- {\n\t\ta\n  }", "\n\ta\n"},
+      {"- x <a b={\n\t c\n  } /> y", "\n c\n"},
+      {"1. {\n\t a\n   }", "\na\n"},
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) { /* bounded: the table */
+    mdx_doc *doc = NULL;
+    mdx_str v = {NULL, 0};
+    int found = first_expression(cases[k][0], &doc, &v);
+    if (!found) fprintf(stderr, "case %zu: no expression\n", k);
+    CHECK(found);
+    if (found) CHECK_EQ_MEM(v.ptr, v.len, cases[k][1]);
+    mdx_doc_free(doc);
+  }
+  /* An unparsed value's end: at the end of the last piece before its last `}`, the
+   * line's start here (line 2, column 1), not past the stripped prefix. */
+  mdx_doc *doc = NULL;
+  mdx_error err;
+  CHECK_EQ_INT(mdx_parse("{a +\n  }", 8, MDX_OPT_MDX, &doc, &err), MDX_ESYNTAX);
+  CHECK_EQ_INT(err.line, 2);
+  CHECK_EQ_INT(err.column, 1);
+  /* A tab's virtual spaces take no source: the end is just past the tab. */
+  CHECK_EQ_INT(mdx_parse("{a +\n \t}", 8, MDX_OPT_MDX, &doc, &err), MDX_ESYNTAX);
+  CHECK_EQ_INT(err.line, 2);
+  CHECK_EQ_INT(err.column, 3);
+}
+
 int main(int argc, char **argv) {
   (void)argc;
   (void)argv;
@@ -225,5 +295,6 @@ int main(int argc, char **argv) {
   test_walk();
   test_parse_entry();
   test_mdx();
+  test_mdx_tabs();
   return check_report("test-core");
 }

@@ -146,7 +146,8 @@ static void test_definitions(void) {
   doc->len = (uint32_t)strlen(md);
   mdx_node *p = mdx_node_new(&doc->arena, MDX_NODE_PARAGRAPH, 0, doc->len);
   mdx_node_append(doc->root, p);
-  mdx_line l1 = {0, 13, 14, 0}, l2 = {16, 26, 27, 0}, l3 = {27, doc->len, doc->len, 0};
+  mdx_line l1 = {0, 13, 14, 0, 0, 0}, l2 = {16, 26, 27, 0, 0, 0};
+  mdx_line l3 = {27, doc->len, doc->len, 0, 0, 0};
   mdx_node_add_line(&doc->arena, p, l1);
   mdx_node_add_line(&doc->arena, p, l2);
   mdx_node_add_line(&doc->arena, p, l3);
