@@ -686,6 +686,7 @@ static int keyword_of(const char *s, uint32_t n) {
 }
 
 static void read_regex(jp *p);
+static int in_generator(jp *p);
 
 /* Tokens after which acorn's tokenizer always reads `/` as a regular expression: its
  * `beforeExpr` tokens. (After `)`, `}`, `++` and names it depends on context; there the
@@ -879,8 +880,16 @@ static void next_mode(jp *p, int mode) {
   if (p->kw && p->esc)
     raise_fmt(p, p->start, "Escape sequence in keyword ", keyword_names[p->kw],
               (uint32_t)strlen(keyword_names[p->kw]), "");
-  /* acorn: a keyword right after `.` is a property name, an operand */
-  p->regex_ok = (before_expr(p->type, p->tok_kw) && !(p->tok_kw && p->prev_type == T_DOT)) ||
+  /* acorn: a keyword right after `.` is a property name, an operand; after the names
+   * `of` (where no operand was expected before it) and `yield` (in a generator) an
+   * operand comes */
+  int was = p->regex_ok;
+  int first = p->prev_type == 0 && p->type == T_EOF; /* acorn starts expecting an operand */
+  int name_op = p->type == T_NAME && !p->tok_kw && p->prev_type != T_DOT &&
+                ((name_is(p->val, p->val_len, "of") && !was) ||
+                 (name_is(p->val, p->val_len, "yield") && p->n_scopes && in_generator(p)));
+  p->regex_ok = first || name_op || (p->type == T_INCDEC && was) || /* `++` keeps it */
+                (before_expr(p->type, p->tok_kw) && !(p->tok_kw && p->prev_type == T_DOT)) ||
                 (p->brace_regex && (p->type == T_BRACE_R || p->type == T_PAREN_R));
   p->brace_regex = 0;
   p->prev_type = p->type;
