@@ -231,7 +231,7 @@ typedef struct jp {
 
 /* ---------------------------------------------------------------- errors */
 
-static void raise_at(jp *p, uint32_t pos, const char *msg) {
+_Noreturn static void raise_at(jp *p, uint32_t pos, const char *msg) {
   p->err_pos = pos;
   p->err_raised = p->pos;
   p->err_msg = msg;
@@ -240,8 +240,8 @@ static void raise_at(jp *p, uint32_t pos, const char *msg) {
 
 /* Messages with a name in them are written into the result's buffer, or the arena when
  * longer. */
-static void raise_fmt(jp *p, uint32_t pos, const char *before, const char *name,
-                      uint32_t len, const char *after) {
+_Noreturn static void raise_fmt(jp *p, uint32_t pos, const char *before, const char *name,
+                                uint32_t len, const char *after) {
   size_t cap = sizeof p->out->message_buf;
   size_t need = strlen(before) + len + strlen(after) + 1;
   char *buf = p->msg_buf;
@@ -253,8 +253,8 @@ static void raise_fmt(jp *p, uint32_t pos, const char *before, const char *name,
   raise_at(p, pos, buf);
 }
 
-static void unexpected_at(jp *p, uint32_t pos) { raise_at(p, pos, "Unexpected token"); }
-static void unexpected(jp *p) { unexpected_at(p, p->start); }
+_Noreturn static void unexpected_at(jp *p, uint32_t pos) { raise_at(p, pos, "Unexpected token"); }
+_Noreturn static void unexpected(jp *p) { unexpected_at(p, p->start); }
 
 static void enter_depth(jp *p) {
   if (++p->depth > MDX_MAX_JS_DEPTH) raise_at(p, p->start, "Nesting too deep");
@@ -999,7 +999,7 @@ typedef struct jre {
 
 enum { CS_NONE, CS_OK, CS_STRING };
 
-static void re_raise(jre *r, const char *msg) {
+_Noreturn static void re_raise(jre *r, const char *msg) {
   jp *p = r->p;
   char tail[64];
   snprintf(tail, sizeof tail, "/: %s", msg);
