@@ -16,9 +16,9 @@
  * Positions: all byte offsets. acorn's `pos` (tokenizer position) matters for
  * `raisedAt`: it is the end of the current token, or where the tokenizer stopped.
  *
- * Not done (we accept where acorn rejects): lone surrogates in export names (`"\uD800"`). Identifier
- * characters come from Node's Unicode tables (mdx_ident.c), acorn's own may differ for
- * characters added in the newest Unicode versions. */
+ * Meant to check all that acorn checks for these options (see the header for the
+ * limits). Identifier characters come from Node's Unicode tables (mdx_ident.c); acorn's
+ * own may differ for characters added in the newest Unicode versions. */
 #include "jscheck.h"
 
 #include <setjmp.h>
@@ -3683,9 +3683,29 @@ static void check_pattern_export(jp *p, jn *pat) {
   }
 }
 
+/* Whether a decoded string value (string_value: surrogates from escapes as 3-byte
+ * sequences) holds a surrogate that is not half of a pair. */
+static int has_lone_surrogate(const char *v, uint32_t n) {
+  const unsigned char *u = (const unsigned char *)v;
+  for (uint32_t i = 0; i + 2 < n; i++) {
+    if (u[i] != 0xed || u[i + 1] < 0xa0) continue;
+    if (u[i + 1] <= 0xaf && i + 5 < n && u[i + 3] == 0xed && u[i + 4] >= 0xb0) {
+      i += 5; /* a high surrogate followed by a low one */
+      continue;
+    }
+    return 1;
+  }
+  return 0;
+}
+
 /* An export or import name: a string or any identifier. */
 static jn *parse_module_export_name(jp *p) {
-  if (p->type == T_STRING) return parse_literal(p);
+  if (p->type == T_STRING) {
+    jn *lit = parse_literal(p);
+    if (has_lone_surrogate(lit->name, lit->name_len))
+      raise_at(p, lit->start, "An export name cannot include a lone surrogate.");
+    return lit;
+  }
   return parse_ident(p, 1);
 }
 

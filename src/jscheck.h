@@ -25,9 +25,8 @@
  * Positions are BYTE offsets into the UTF-8 `value` (acorn counts UTF-16 units; the two
  * agree on ASCII). Everything is strict mode (modules are).
  *
- * Knowingly left out (acorn rejects, we accept): lone surrogates in string export names
- * (`export {a as "\uD800"}`). Identifier characters come from Node's Unicode
- * tables (mdx_ident.c), which may differ from acorn's for the newest characters.
+ * Identifier characters come from Node's Unicode tables (mdx_ident.c), which may differ
+ * from acorn's own for the newest characters.
  * Beyond acorn: nesting deeper than MDX_MAX_JS_DEPTH (limits.h) is an error
  * ("Nesting too deep") where acorn would go on (until its own stack runs out). */
 #ifndef MDX_JSCHECK_H

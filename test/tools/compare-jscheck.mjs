@@ -411,6 +411,8 @@ export const EDGE_CASES = [
   'a\n?.5:1', 'a?.[1]?.b?.()', 'new a?.()', 'new a.b?.c', 'a?.b\n`c`', 'super?.a', 'class A extends B { m() { super?.a } }', 'class A extends B { m() { super.a?.b } }', 'import.meta?.a',
   '1 + + 1', '1 - - 1', '1 ++ 1', 'a\n++\nb', 'a++\nb', '++a\nb', '++(a)', '++(a.b)', '++(a, b)', '(a, b)++', '++a.b', 'a.b++', '(a)++', '++[a]', '[a]++',
   'typeof a\n/b/', 'void /a/', 'delete /a/.b', 'a in /b/', 'a instanceof /b/', 'new /a/', 'a ? /b/ : /c/', 'a, /b/', '(/a/)', '[/a/]', '{a: /b/}', 'x = /a/ / /b/',
+  'export {a as "\\uD800"}; var a', 'export {a as "\\uD83D\\uDE00"}; var a', 'export {a as "\\uDE00\\uD83D"}; var a', 'import {"\\uD800" as a} from "b"', 'export {"\\uDC00x"} from "b"',
+  'export * as "\\uD800" from "b"', 'export {a as "\\u{1F600}"}; var a', 'export {a as "😀"}; var a',
   'new.target', 'new.tar', 'function f() { new.tar }', 'new a.b.c()', 'new a()()', 'new (a())()', 'new super.a', 'a?.[0]?.(1)?.b', 'a?.0:1', 'a ? .5 : 1', 'a\n?.b',
 ]
 
