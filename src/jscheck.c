@@ -808,14 +808,10 @@ static void read_punct(jp *p, int c) {
     if (!w) raise_at(p, p->pos, "Unexpected character '\xf0\x90\x80\x80'");
     raise_fmt(p, p->pos, "Unexpected character '", p->src + p->pos, w, "'");
   }
-  /* fall through */
   default: {
     uint32_t w;
-    uint32_t ch = cp(p, p->pos, &w);
-    (void)ch;
-    char tmp[8];
-    memcpy(tmp, p->src + p->pos, w);
-    raise_fmt(p, p->pos, "Unexpected character '", tmp, w, "'");
+    cp(p, p->pos, &w);
+    raise_fmt(p, p->pos, "Unexpected character '", p->src + p->pos, w, "'");
   }
   }
   p->pos += n;
@@ -2543,14 +2539,14 @@ static jlist parse_expr_list(jp *p, int close, int allow_trailing_comma, int all
   return l;
 }
 
-static jn *parse_function_body_and_params(jp *p, uint32_t start, jn *params, jn *id, int arrow,
-                                          int method, int for_init);
+static void parse_function_body(jp *p, uint32_t start, jn *params, jn *id, int arrow, int method,
+                                int for_init);
 static jn *parse_arrow(jp *p, uint32_t start, jn *params, int is_async, int for_init) {
   uint32_t oy = p->yield_pos, oa = p->await_pos, oai = p->await_ident_pos;
   enter_scope(p, S_FUNCTION | (is_async ? S_ASYNC : 0) | S_ARROW);
   p->yield_pos = p->await_pos = p->await_ident_pos = 0;
   to_assignable_list(p, params, 1);
-  parse_function_body_and_params(p, start, params, NULL, 1, 0, for_init);
+  parse_function_body(p, start, params, NULL, 1, 0, for_init);
   p->yield_pos = oy;
   p->await_pos = oa;
   p->await_ident_pos = oai;
@@ -2781,11 +2777,6 @@ static int prev_is_operand_name(jp *p) {
 
 static jn *parse_obj(jp *p, int is_pattern, jde *d);
 static jn *parse_method(jp *p, int is_gen, int is_async, int allow_direct_super);
-
-static jn *parse_function_node(jp *p, uint32_t start) {
-  jn *n = node(p, N_FUNCTION, start);
-  return n;
-}
 
 static jn *parse_expr_atom(jp *p, jde *d, int for_init, int for_new) {
   /* acorn-jsx's parseExprAtom override passes neither forInit nor forNew on */
@@ -3083,8 +3074,9 @@ static void check_params(jp *p, jn *params) {
   for (jn *x = params; x; x = x->next) check_lval_inner(p, x, B_VAR, clashes);
 }
 
-static jn *parse_function_body_and_params(jp *p, uint32_t start, jn *params, jn *id, int arrow,
-                                          int method, int for_init) {
+/* Parameters are parsed (in the function's scope); checks them and reads the body. */
+static void parse_function_body(jp *p, uint32_t start, jn *params, jn *id, int arrow, int method,
+                                int for_init) {
   /* acorn's context after the body: an operand may follow unless it is a function
    * expression in expression position */
   int regex_after = arrow || method || p->fn_stat;
@@ -3095,8 +3087,6 @@ static jn *parse_function_body_and_params(jp *p, uint32_t start, jn *params, jn 
   } else {
     if (!is_simple_param_list(params) && strict_directive(p, p->end))
       raise_at(p, start, "Illegal 'use strict' directive in function with non-simple parameter list");
-    uint32_t old_base = p->n_labels;
-    (void)old_base;
     check_params(p, params);
     if (id) check_lval_simple(p, id, B_OUTSIDE, 0);
     /* labels do not cross function boundaries: hide the outer ones */
@@ -3110,7 +3100,6 @@ static jn *parse_function_body_and_params(jp *p, uint32_t start, jn *params, jn 
     p->cap_labels = saved_cap;
   }
   exit_scope(p);
-  return NULL;
 }
 
 static jlist parse_binding_list(jp *p, int close, int allow_empty, int allow_trailing_comma) {
@@ -3183,11 +3172,11 @@ static jn *parse_function(jp *p, uint32_t start, int statement, int is_async, in
   jlist params = parse_binding_list(p, T_PAREN_R, 0, 1);
   check_yield_await_in_default_params(p);
   p->fn_stat = fn_stat;
-  parse_function_body_and_params(p, start, params.head, id, 0, 0, for_init);
+  parse_function_body(p, start, params.head, id, 0, 0, for_init);
   p->yield_pos = oy;
   p->await_pos = oa;
   p->await_ident_pos = oai;
-  jn *n = parse_function_node(p, start);
+  jn *n = node(p, N_FUNCTION, start);
   n->a = id;
   n->list = params.head;
   n->count = params.count;
@@ -3204,7 +3193,7 @@ static jn *parse_method(jp *p, int is_gen, int is_async, int allow_direct_super)
   expect(p, T_PAREN_L);
   jlist params = parse_binding_list(p, T_PAREN_R, 0, 1);
   check_yield_await_in_default_params(p);
-  parse_function_body_and_params(p, start, params.head, NULL, 0, 1, 0);
+  parse_function_body(p, start, params.head, NULL, 0, 1, 0);
   p->yield_pos = oy;
   p->await_pos = oa;
   p->await_ident_pos = oai;
@@ -3464,9 +3453,8 @@ static void jsx_attribute(jp *p) {
 
 /* The rest of an element whose `<` is consumed (the current token is the first inside the
  * tag); `mode_after` reads the token after it. */
-static void jsx_element_at(jp *p, uint32_t start, int mode_after) {
+static void jsx_element_at(jp *p, int mode_after) {
   enter_depth(p);
-  (void)start;
   char *open_name;
   uint32_t open_len;
   jsx_element_name(p, M_TAG, &open_name, &open_len);
@@ -3498,7 +3486,7 @@ static void jsx_element_at(jp *p, uint32_t start, int mode_after) {
           }
           break;
         }
-        jsx_element_at(p, cstart, M_CHILDREN);
+        jsx_element_at(p, M_CHILDREN);
       } else if (p->type == T_JSX_TEXT) {
         next_mode(p, M_CHILDREN);
       } else if (p->type == T_BRACE_L) {
@@ -3526,7 +3514,7 @@ static jn *parse_jsx_element(jp *p, int reset, int mode_after) {
     p->type = T_JSX_TAG_START;
   }
   next_mode(p, M_TAG);
-  jsx_element_at(p, start, mode_after);
+  jsx_element_at(p, mode_after);
   return node(p, N_OTHER, start);
 }
 
