@@ -23,7 +23,14 @@
  *               declarations bind are in `imports` (for the next block's predeclared).
  *
  * Positions are BYTE offsets into the UTF-8 `value` (acorn counts UTF-16 units; the two
- * agree on ASCII). Everything is strict mode (modules are).
+ * agree on ASCII; an astral character is 4 bytes here, 2 units there). Everything is
+ * strict mode (modules are). `at_end` compares acorn's raisedAt with the length of what
+ * acorn was given: `value` (EXPRESSION, MODULE: the reference's prefix is not counted,
+ * as in its `swallow` test) or the wrapped "({…})" (SPREAD). It is 0 for "Unexpected
+ * content after expression" (raisedAt is undefined there). Note the reference also
+ * treats "Unterminated comment" as more-input-may-mend-it, whatever at_end says.
+ * `value` need not be NUL-terminated; it is only read during the call. Results that
+ * point into memory (long messages, decoded import names) live in `arena`.
  *
  * Identifier characters come from Node's Unicode tables (mdx_ident.c), which may differ
  * from acorn's own for the newest characters.
