@@ -2,7 +2,8 @@
 // The JavaScript syntax checker (src/jscheck.c, through build-c/mdx-jscheck) must accept
 // and reject what acorn + acorn-jsx accept and reject as micromark-extension-mdxjs runs
 // them, at acorn's error position: on the corpus expressions, spreads and ESM blocks, on
-// a sample of the JavaScript files under node_modules, on the hand-written edge cases,
+// a sample of the JavaScript files under node_modules and line windows cut from them
+// (as they are and mutated), on the hand-written edge cases,
 // on seeded random expressions and on seeded random mutations of valid snippets
 // (test/tools/compare-jscheck.mjs). Valid inputs must all be accepted; error positions
 // must all agree (no known failures: any difference fails).
@@ -39,6 +40,15 @@ describe('jscheck: JavaScript verdicts like acorn', function () {
     const files = tool.nodeModulesFiles().filter((_, i) => i % 4 === 0)
     const values = files.map((f) => readFileSync(f, 'utf8'))
     check(tool.compare(values, 'module'), 'node_modules')
+  })
+
+  it('line windows of node_modules files, as they are and mutated', () => {
+    const sources = tool.nodeModulesFiles().filter((_, i) => i % 3 === 0)
+      .map((f) => readFileSync(f, 'utf8')).filter((v) => v.length < 200000)
+    const w = tool.windows(sources, 1, 1500)
+    check(tool.compare(w, 'module'), 'windows as modules')
+    check(tool.compare(w, 'expression'), 'windows as expressions')
+    check(tool.compare(tool.mutations(w.filter((v) => v.length < 3000), 1, 1500), 'module'), 'mutated windows')
   })
 
   it('edge cases as expressions, spreads and modules', () => {
