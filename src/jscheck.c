@@ -194,6 +194,8 @@ typedef struct jp {
   int brace_regex;  /* set by the parser before it consumes a `}` or `)` after which acorn's
                      * context says an operand comes (statement blocks, function
                      * declarations, `if (…)`): the next `/` starts a regex */
+  int tok_gen;      /* acorn's inGeneratorContext: the nearest `function` or `class` keyword
+                     * around (not methods, not arrows) is a `function*` */
   int fn_stat;      /* parse_function: acorn's tokenizer sees this function as a statement
                      * (f_stat context), so a `/` after its body starts a regex */
   int in_template;  /* reading a template chunk: bad escapes make an invalid template */
@@ -686,7 +688,6 @@ static int keyword_of(const char *s, uint32_t n) {
 }
 
 static void read_regex(jp *p);
-static int in_generator(jp *p);
 
 /* Tokens after which acorn's tokenizer always reads `/` as a regular expression: its
  * `beforeExpr` tokens. (After `)`, `}`, `++` and names it depends on context; there the
@@ -883,7 +884,7 @@ static void next_mode(jp *p, int mode) {
   int first = p->prev_type == 0 && p->type == T_EOF; /* acorn starts expecting an operand */
   int name_op = p->type == T_NAME && !p->tok_kw && p->prev_type != T_DOT &&
                 ((name_is(p->val, p->val_len, "of") && !was) ||
-                 (name_is(p->val, p->val_len, "yield") && p->n_scopes && in_generator(p)));
+                 (name_is(p->val, p->val_len, "yield") && p->tok_gen));
   p->regex_ok = first || name_op || (p->type == T_INCDEC && was) || /* `++` keeps it */
                 (before_expr(p->type, p->tok_kw) && !(p->tok_kw && p->prev_type == T_DOT)) ||
                 (p->brace_regex && (p->type == T_BRACE_R || p->type == T_PAREN_R));
@@ -927,11 +928,14 @@ static void next_mode(jp *p, int mode) {
       p->type = T_NAME;
       p->kw = keyword_of(p->val, p->val_len);
     } else if (id_start(ch)) {
-      /* names with `-`, no escapes; acorn-jsx reads UTF-16 units here */
+      /* names with `-`, no escapes. acorn-jsx reads the rest of a name by UTF-16 units,
+       * so a name stops before any astral character, and one starting with an astral
+       * letter is cut in the middle of it: an error there (reported at its start) */
+      if (w == 4) raise_fmt(p, p->pos, "Unexpected character '", p->src + p->pos, w, "'");
       p->pos += w;
       for (;;) {
         uint32_t c2 = cp(p, p->pos, &w);
-        if (!w || !(id_char(c2) || c2 == '-')) break;
+        if (!w || w == 4 || !(id_char(c2) || c2 == '-')) break;
         p->pos += w;
       }
       p->type = T_JSX_NAME;
@@ -2278,6 +2282,7 @@ static jn *parse_expression(jp *p, int for_init, jde *d) {
   return e;
 }
 
+/* acorn's startsExpr, for what may follow `yield`. */
 static int starts_expr(jp *p) {
   switch (p->type) {
   case T_NAME:
@@ -2291,15 +2296,11 @@ static int starts_expr(jp *p) {
     }
   case T_BRACE_L: case T_BRACKET_L: case T_PAREN_L: case T_BACKQUOTE: case T_NUM:
   case T_STRING: case T_REGEX: case T_PRIVATE: case T_INCDEC: case T_PREFIX: case T_PLUSMIN:
-  case T_SLASH:
-    return 1;
   case T_JSX_TAG_START:
     return 1;
-  case T_RELATIONAL: case T_SHIFT:
-    return p->src[p->start] == '<';
-  case T_ASSIGN:
-    return p->src[p->start] == '/';
   default:
+    /* `/` and `<` were read as operators: acorn's tokenizer did not see a generator here
+     * (in generator methods it never does), so `yield` takes no operand */
     return 0;
   }
 }
@@ -3156,6 +3157,8 @@ static jn *parse_function(jp *p, uint32_t start, int statement, int is_async, in
   p->fn_stat = 0;
   enter_depth(p);
   if (p->type == T_STAR && (statement & FUNC_HANGING)) unexpected(p);
+  int old_tok_gen = p->tok_gen;
+  p->tok_gen = p->type == T_STAR;
   int is_gen = eat(p, T_STAR);
   jn *id = NULL;
   if (statement & FUNC_STATEMENT) {
@@ -3176,6 +3179,7 @@ static jn *parse_function(jp *p, uint32_t start, int statement, int is_async, in
   p->yield_pos = oy;
   p->await_pos = oa;
   p->await_ident_pos = oai;
+  p->tok_gen = old_tok_gen;
   jn *n = node(p, N_FUNCTION, start);
   n->a = id;
   n->list = params.head;
@@ -3306,6 +3310,8 @@ static jn *parse_class(jp *p, int is_statement) {
   /* acorn's context after the body, as for functions: an operand may follow a
    * declaration, or an expression whose `class` did not follow an operator */
   int regex_after = is_statement == 1 || !before_expr(p->prev_type, p->prev_kw);
+  int old_tok_gen = p->tok_gen;
+  p->tok_gen = 0; /* acorn's `class` context is a function context, not a generator */
   uint32_t start = p->start;
   next(p);
   jn *id = NULL;
@@ -3366,6 +3372,7 @@ static jn *parse_class(jp *p, int is_statement) {
       raise_fmt(p, u.start, "Private field '#", u.name, u.len, "' must be declared in an enclosing class");
     }
   }
+  p->tok_gen = old_tok_gen;
   jn *n = node(p, N_OTHER, start);
   n->a = id;
   leave_depth(p);
