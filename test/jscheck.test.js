@@ -3,7 +3,7 @@
 // and reject what acorn + acorn-jsx accept and reject as micromark-extension-mdxjs runs
 // them, at acorn's error position: on the corpus expressions, spreads and ESM blocks, on
 // a sample of the JavaScript files under node_modules and line windows cut from them
-// (as they are and mutated), on the hand-written edge cases,
+// (as they are and mutated), on random token soup, on the hand-written edge cases,
 // on seeded random expressions and on seeded random mutations of valid snippets
 // (test/tools/compare-jscheck.mjs). Valid inputs must all be accepted; error positions
 // must all agree (no known failures: any difference fails).
@@ -55,6 +55,13 @@ describe('jscheck: JavaScript verdicts like acorn', function () {
     check(tool.compare(tool.EDGE_CASES, 'expression'), 'edge cases (expression)')
     check(tool.compare(tool.EDGE_CASES, 'module'), 'edge cases (module)')
     check(tool.compare(tool.EDGE_CASES, 'spread'), 'edge cases (spread)')
+  })
+
+  it('token soup as expressions, spreads and modules', () => {
+    const t = tool.soup(1, 3000)
+    check(tool.compare(t, 'expression'), 'soup (expression)')
+    check(tool.compare(t, 'spread'), 'soup (spread)')
+    check(tool.compare(t, 'module'), 'soup (module)')
   })
 
   for (const seed of [1, 2]) {

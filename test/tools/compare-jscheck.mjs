@@ -11,6 +11,7 @@
 //   mutations     seeded random mutations of valid snippets (delete, duplicate, swap,
 //                 insert a character or token), as expressions and as modules
 //   windows       seeded random line windows of node_modules files (and mutations of them)
+//   soup          seeded random token soup
 //   edge          a hand-written table of edge cases (EDGE_CASES below)
 //   node test/tools/compare-jscheck.mjs [--source NAME] [--count N] [--seed S]
 //                                      [--max-files N] [--verbose] [--messages]
@@ -286,6 +287,24 @@ export function mutations(snippets, seed, count) {
   return out
 }
 
+/** Seeded random token soup: 1 to 40 pieces of JavaScript (brackets, operators, quotes,
+ * keywords, comment and JSX delimiters, non-ASCII letters), mostly invalid. */
+export function soup(seed, count) {
+  const random = rng(seed)
+  const int = (n) => Math.floor(random() * n)
+  const parts = ['(', ')', '{', '}', '[', ']', '<', '>', '/', '*', '`', '${', '"', "'", '\\', 'a', '1', ' ', '\n', '=', '=>',
+    '...', '?.', '#', '@', 'é', '𝒜', 'class', 'function', 'yield', 'await', 'async', 'let', 'import', 'export', 'of',
+    '/*', '*/', '//', '</', '/>', '&', '-', ',', ';', ':', '?', '.', 'x', 'static', 'get', 'new', 'super', 'this']
+  const out = []
+  for (let i = 0; i < count; i++) {
+    let s = ''
+    const n = 1 + int(40)
+    for (let j = 0; j < n; j++) s += parts[int(parts.length)]
+    out.push(s)
+  }
+  return out
+}
+
 /** Seeded random line windows (1 to 40 lines) of the given sources: real code cut at
  * random places, mostly invalid, for error positions. */
 export function windows(sources, seed, count) {
@@ -470,6 +489,12 @@ async function main() {
     report('edge cases as expressions', compare(EDGE_CASES, 'expression', null, messages), verbose, 40)
     report('edge cases as modules', compare(EDGE_CASES, 'module', null, messages), verbose, 40)
     report('edge cases as spreads', compare(EDGE_CASES, 'spread', null, messages), verbose, 40)
+  }
+  if (want('soup')) {
+    const t = soup(seed, count)
+    report('token soup as expressions', compare(t, 'expression', null, messages), verbose)
+    report('token soup as spreads', compare(t, 'spread', null, messages), verbose)
+    report('token soup as modules', compare(t, 'module', null, messages), verbose)
   }
   if (want('windows')) {
     const files = nodeModulesFiles().filter((f) => statSync(f).size < 200000)
