@@ -194,6 +194,8 @@ typedef struct jp {
   int brace_regex;  /* set by the parser before it consumes a `}` or `)` after which acorn's
                      * context says an operand comes (statement blocks, function
                      * declarations, `if (…)`): the next `/` starts a regex */
+  uint32_t split;   /* 1 + start of an astral letter of which a JSX name took only the
+                     * first UTF-16 unit (acorn-jsx): reading on fails there, or 0 */
   int tok_gen;      /* acorn's inGeneratorContext: the nearest `function` or `class` keyword
                      * around (not methods, not arrows) is a `function*` */
   int fn_stat;      /* parse_function: acorn's tokenizer sees this function as a statement
@@ -874,6 +876,10 @@ static void read_jsx_children(jp *p) {
 
 /* Reads the token after the current one, in `mode`. */
 static void next_mode(jp *p, int mode) {
+  if (p->split) { /* the other half of an astral letter (acorn: at its second unit) */
+    uint32_t at = p->split - 1;
+    raise_fmt(p, at, "Unexpected character '", p->src + at, 4, "'");
+  }
   if (p->kw && p->esc)
     raise_fmt(p, p->start, "Escape sequence in keyword ", keyword_names[p->kw],
               (uint32_t)strlen(keyword_names[p->kw]), "");
@@ -931,7 +937,17 @@ static void next_mode(jp *p, int mode) {
       /* names with `-`, no escapes. acorn-jsx reads the rest of a name by UTF-16 units,
        * so a name stops before any astral character, and one starting with an astral
        * letter is cut in the middle of it: an error there (reported at its start) */
-      if (w == 4) raise_fmt(p, p->pos, "Unexpected character '", p->src + p->pos, w, "'");
+      if (w == 4) {
+        /* a name of half a character: the next read fails on the other half */
+        p->split = p->pos + 1;
+        p->val = p->src + p->pos;
+        p->val_len = 4;
+        p->type = T_JSX_NAME;
+        p->pos += 2;
+        p->tok_kw = K_NONE;
+        p->end = p->pos;
+        return;
+      }
       p->pos += w;
       for (;;) {
         uint32_t c2 = cp(p, p->pos, &w);

@@ -35,8 +35,9 @@
  * Identifier characters come from Node's Unicode tables (mdx_ident.c), which may differ
  * from acorn's own for the newest characters. acorn's quirks are kept (it is the
  * reference): e.g. after `yield` in a generator METHOD its tokenizer reads `/` and `<` as
- * operators, so `({ *g() { yield /a/ } })` fails; an astral letter in a JSX name fails
- * in the middle of its surrogate pair (reported here at the character's start).
+ * operators, so `({ *g() { yield /a/ } })` fails; an astral letter starting a JSX name is
+ * half read (acorn-jsx reads such names by UTF-16 units) and reading on fails in the
+ * middle of its surrogate pair, reported here at the character's start.
  * Beyond acorn: nesting deeper than MDX_MAX_JS_DEPTH (limits.h) is an error
  * ("Nesting too deep") where acorn would go on (until its own stack runs out). */
 #ifndef MDX_JSCHECK_H
