@@ -16,9 +16,9 @@
  * Positions: all byte offsets. acorn's `pos` (tokenizer position) matters for
  * `raisedAt`: it is the end of the current token, or where the tokenizer stopped.
  *
- * Not done (we accept where acorn rejects): lone surrogates in export names (`"\uD800"`). Identifier
- * characters come from Node's Unicode tables (mdx_ident.c), acorn's own may differ for
- * characters added in the newest Unicode versions. */
+ * Meant to check all that acorn checks for these options (see the header for the
+ * limits). Identifier characters come from Node's Unicode tables (mdx_ident.c); acorn's
+ * own may differ for characters added in the newest Unicode versions. */
 #include "jscheck.h"
 
 #include <setjmp.h>
@@ -194,6 +194,10 @@ typedef struct jp {
   int brace_regex;  /* set by the parser before it consumes a `}` or `)` after which acorn's
                      * context says an operand comes (statement blocks, function
                      * declarations, `if (…)`): the next `/` starts a regex */
+  uint32_t split;   /* 1 + start of an astral letter of which a JSX name took only the
+                     * first UTF-16 unit (acorn-jsx): reading on fails there, or 0 */
+  int tok_gen;      /* acorn's inGeneratorContext: the nearest `function` or `class` keyword
+                     * around (not methods, not arrows) is a `function*` */
   int fn_stat;      /* parse_function: acorn's tokenizer sees this function as a statement
                      * (f_stat context), so a `/` after its body starts a regex */
   int in_template;  /* reading a template chunk: bad escapes make an invalid template */
@@ -231,7 +235,7 @@ typedef struct jp {
 
 /* ---------------------------------------------------------------- errors */
 
-static void raise_at(jp *p, uint32_t pos, const char *msg) {
+_Noreturn static void raise_at(jp *p, uint32_t pos, const char *msg) {
   p->err_pos = pos;
   p->err_raised = p->pos;
   p->err_msg = msg;
@@ -240,8 +244,8 @@ static void raise_at(jp *p, uint32_t pos, const char *msg) {
 
 /* Messages with a name in them are written into the result's buffer, or the arena when
  * longer. */
-static void raise_fmt(jp *p, uint32_t pos, const char *before, const char *name,
-                      uint32_t len, const char *after) {
+_Noreturn static void raise_fmt(jp *p, uint32_t pos, const char *before, const char *name,
+                                uint32_t len, const char *after) {
   size_t cap = sizeof p->out->message_buf;
   size_t need = strlen(before) + len + strlen(after) + 1;
   char *buf = p->msg_buf;
@@ -253,8 +257,8 @@ static void raise_fmt(jp *p, uint32_t pos, const char *before, const char *name,
   raise_at(p, pos, buf);
 }
 
-static void unexpected_at(jp *p, uint32_t pos) { raise_at(p, pos, "Unexpected token"); }
-static void unexpected(jp *p) { unexpected_at(p, p->start); }
+_Noreturn static void unexpected_at(jp *p, uint32_t pos) { raise_at(p, pos, "Unexpected token"); }
+_Noreturn static void unexpected(jp *p) { unexpected_at(p, p->start); }
 
 static void enter_depth(jp *p) {
   if (++p->depth > MDX_MAX_JS_DEPTH) raise_at(p, p->start, "Nesting too deep");
@@ -807,14 +811,10 @@ static void read_punct(jp *p, int c) {
     if (!w) raise_at(p, p->pos, "Unexpected character '\xf0\x90\x80\x80'");
     raise_fmt(p, p->pos, "Unexpected character '", p->src + p->pos, w, "'");
   }
-  /* fall through */
   default: {
     uint32_t w;
-    uint32_t ch = cp(p, p->pos, &w);
-    (void)ch;
-    char tmp[8];
-    memcpy(tmp, p->src + p->pos, w);
-    raise_fmt(p, p->pos, "Unexpected character '", tmp, w, "'");
+    cp(p, p->pos, &w);
+    raise_fmt(p, p->pos, "Unexpected character '", p->src + p->pos, w, "'");
   }
   }
   p->pos += n;
@@ -876,11 +876,23 @@ static void read_jsx_children(jp *p) {
 
 /* Reads the token after the current one, in `mode`. */
 static void next_mode(jp *p, int mode) {
+  if (p->split) { /* the other half of an astral letter (acorn: at its second unit) */
+    uint32_t at = p->split - 1;
+    raise_fmt(p, at, "Unexpected character '", p->src + at, 4, "'");
+  }
   if (p->kw && p->esc)
     raise_fmt(p, p->start, "Escape sequence in keyword ", keyword_names[p->kw],
               (uint32_t)strlen(keyword_names[p->kw]), "");
-  /* acorn: a keyword right after `.` is a property name, an operand */
-  p->regex_ok = (before_expr(p->type, p->tok_kw) && !(p->tok_kw && p->prev_type == T_DOT)) ||
+  /* acorn: a keyword right after `.` is a property name, an operand; after the names
+   * `of` (where no operand was expected before it) and `yield` (in a generator) an
+   * operand comes */
+  int was = p->regex_ok;
+  int first = p->prev_type == 0 && p->type == T_EOF; /* acorn starts expecting an operand */
+  int name_op = p->type == T_NAME && !p->tok_kw && p->prev_type != T_DOT &&
+                ((name_is(p->val, p->val_len, "of") && !was) ||
+                 (name_is(p->val, p->val_len, "yield") && p->tok_gen));
+  p->regex_ok = first || name_op || (p->type == T_INCDEC && was) || /* `++` keeps it */
+                (before_expr(p->type, p->tok_kw) && !(p->tok_kw && p->prev_type == T_DOT)) ||
                 (p->brace_regex && (p->type == T_BRACE_R || p->type == T_PAREN_R));
   p->brace_regex = 0;
   p->prev_type = p->type;
@@ -922,11 +934,24 @@ static void next_mode(jp *p, int mode) {
       p->type = T_NAME;
       p->kw = keyword_of(p->val, p->val_len);
     } else if (id_start(ch)) {
-      /* names with `-`, no escapes; acorn-jsx reads UTF-16 units here */
+      /* names with `-`, no escapes. acorn-jsx reads the rest of a name by UTF-16 units,
+       * so a name stops before any astral character, and one starting with an astral
+       * letter is cut in the middle of it: an error there (reported at its start) */
+      if (w == 4) {
+        /* a name of half a character: the next read fails on the other half */
+        p->split = p->pos + 1;
+        p->val = p->src + p->pos;
+        p->val_len = 4;
+        p->type = T_JSX_NAME;
+        p->pos += 2;
+        p->tok_kw = K_NONE;
+        p->end = p->pos;
+        return;
+      }
       p->pos += w;
       for (;;) {
         uint32_t c2 = cp(p, p->pos, &w);
-        if (!w || !(id_char(c2) || c2 == '-')) break;
+        if (!w || w == 4 || !(id_char(c2) || c2 == '-')) break;
         p->pos += w;
       }
       p->type = T_JSX_NAME;
@@ -990,7 +1015,7 @@ typedef struct jre {
 
 enum { CS_NONE, CS_OK, CS_STRING };
 
-static void re_raise(jre *r, const char *msg) {
+_Noreturn static void re_raise(jre *r, const char *msg) {
   jp *p = r->p;
   char tail[64];
   snprintf(tail, sizeof tail, "/: %s", msg);
@@ -2273,6 +2298,7 @@ static jn *parse_expression(jp *p, int for_init, jde *d) {
   return e;
 }
 
+/* acorn's startsExpr, for what may follow `yield`. */
 static int starts_expr(jp *p) {
   switch (p->type) {
   case T_NAME:
@@ -2286,15 +2312,11 @@ static int starts_expr(jp *p) {
     }
   case T_BRACE_L: case T_BRACKET_L: case T_PAREN_L: case T_BACKQUOTE: case T_NUM:
   case T_STRING: case T_REGEX: case T_PRIVATE: case T_INCDEC: case T_PREFIX: case T_PLUSMIN:
-  case T_SLASH:
-    return 1;
   case T_JSX_TAG_START:
     return 1;
-  case T_RELATIONAL: case T_SHIFT:
-    return p->src[p->start] == '<';
-  case T_ASSIGN:
-    return p->src[p->start] == '/';
   default:
+    /* `/` and `<` were read as operators: acorn's tokenizer did not see a generator here
+     * (in generator methods it never does), so `yield` takes no operand */
     return 0;
   }
 }
@@ -2534,14 +2556,14 @@ static jlist parse_expr_list(jp *p, int close, int allow_trailing_comma, int all
   return l;
 }
 
-static jn *parse_function_body_and_params(jp *p, uint32_t start, jn *params, jn *id, int arrow,
-                                          int method, int for_init);
+static void parse_function_body(jp *p, uint32_t start, jn *params, jn *id, int arrow, int method,
+                                int for_init);
 static jn *parse_arrow(jp *p, uint32_t start, jn *params, int is_async, int for_init) {
   uint32_t oy = p->yield_pos, oa = p->await_pos, oai = p->await_ident_pos;
   enter_scope(p, S_FUNCTION | (is_async ? S_ASYNC : 0) | S_ARROW);
   p->yield_pos = p->await_pos = p->await_ident_pos = 0;
   to_assignable_list(p, params, 1);
-  parse_function_body_and_params(p, start, params, NULL, 1, 0, for_init);
+  parse_function_body(p, start, params, NULL, 1, 0, for_init);
   p->yield_pos = oy;
   p->await_pos = oa;
   p->await_ident_pos = oai;
@@ -2772,11 +2794,6 @@ static int prev_is_operand_name(jp *p) {
 
 static jn *parse_obj(jp *p, int is_pattern, jde *d);
 static jn *parse_method(jp *p, int is_gen, int is_async, int allow_direct_super);
-
-static jn *parse_function_node(jp *p, uint32_t start) {
-  jn *n = node(p, N_FUNCTION, start);
-  return n;
-}
 
 static jn *parse_expr_atom(jp *p, jde *d, int for_init, int for_new) {
   /* acorn-jsx's parseExprAtom override passes neither forInit nor forNew on */
@@ -3074,8 +3091,9 @@ static void check_params(jp *p, jn *params) {
   for (jn *x = params; x; x = x->next) check_lval_inner(p, x, B_VAR, clashes);
 }
 
-static jn *parse_function_body_and_params(jp *p, uint32_t start, jn *params, jn *id, int arrow,
-                                          int method, int for_init) {
+/* Parameters are parsed (in the function's scope); checks them and reads the body. */
+static void parse_function_body(jp *p, uint32_t start, jn *params, jn *id, int arrow, int method,
+                                int for_init) {
   /* acorn's context after the body: an operand may follow unless it is a function
    * expression in expression position */
   int regex_after = arrow || method || p->fn_stat;
@@ -3086,8 +3104,6 @@ static jn *parse_function_body_and_params(jp *p, uint32_t start, jn *params, jn 
   } else {
     if (!is_simple_param_list(params) && strict_directive(p, p->end))
       raise_at(p, start, "Illegal 'use strict' directive in function with non-simple parameter list");
-    uint32_t old_base = p->n_labels;
-    (void)old_base;
     check_params(p, params);
     if (id) check_lval_simple(p, id, B_OUTSIDE, 0);
     /* labels do not cross function boundaries: hide the outer ones */
@@ -3101,7 +3117,6 @@ static jn *parse_function_body_and_params(jp *p, uint32_t start, jn *params, jn 
     p->cap_labels = saved_cap;
   }
   exit_scope(p);
-  return NULL;
 }
 
 static jlist parse_binding_list(jp *p, int close, int allow_empty, int allow_trailing_comma) {
@@ -3158,6 +3173,8 @@ static jn *parse_function(jp *p, uint32_t start, int statement, int is_async, in
   p->fn_stat = 0;
   enter_depth(p);
   if (p->type == T_STAR && (statement & FUNC_HANGING)) unexpected(p);
+  int old_tok_gen = p->tok_gen;
+  p->tok_gen = p->type == T_STAR;
   int is_gen = eat(p, T_STAR);
   jn *id = NULL;
   if (statement & FUNC_STATEMENT) {
@@ -3174,11 +3191,12 @@ static jn *parse_function(jp *p, uint32_t start, int statement, int is_async, in
   jlist params = parse_binding_list(p, T_PAREN_R, 0, 1);
   check_yield_await_in_default_params(p);
   p->fn_stat = fn_stat;
-  parse_function_body_and_params(p, start, params.head, id, 0, 0, for_init);
+  parse_function_body(p, start, params.head, id, 0, 0, for_init);
   p->yield_pos = oy;
   p->await_pos = oa;
   p->await_ident_pos = oai;
-  jn *n = parse_function_node(p, start);
+  p->tok_gen = old_tok_gen;
+  jn *n = node(p, N_FUNCTION, start);
   n->a = id;
   n->list = params.head;
   n->count = params.count;
@@ -3195,7 +3213,7 @@ static jn *parse_method(jp *p, int is_gen, int is_async, int allow_direct_super)
   expect(p, T_PAREN_L);
   jlist params = parse_binding_list(p, T_PAREN_R, 0, 1);
   check_yield_await_in_default_params(p);
-  parse_function_body_and_params(p, start, params.head, NULL, 0, 1, 0);
+  parse_function_body(p, start, params.head, NULL, 0, 1, 0);
   p->yield_pos = oy;
   p->await_pos = oa;
   p->await_ident_pos = oai;
@@ -3308,6 +3326,8 @@ static jn *parse_class(jp *p, int is_statement) {
   /* acorn's context after the body, as for functions: an operand may follow a
    * declaration, or an expression whose `class` did not follow an operator */
   int regex_after = is_statement == 1 || !before_expr(p->prev_type, p->prev_kw);
+  int old_tok_gen = p->tok_gen;
+  p->tok_gen = 0; /* acorn's `class` context is a function context, not a generator */
   uint32_t start = p->start;
   next(p);
   jn *id = NULL;
@@ -3368,6 +3388,7 @@ static jn *parse_class(jp *p, int is_statement) {
       raise_fmt(p, u.start, "Private field '#", u.name, u.len, "' must be declared in an enclosing class");
     }
   }
+  p->tok_gen = old_tok_gen;
   jn *n = node(p, N_OTHER, start);
   n->a = id;
   leave_depth(p);
@@ -3455,9 +3476,8 @@ static void jsx_attribute(jp *p) {
 
 /* The rest of an element whose `<` is consumed (the current token is the first inside the
  * tag); `mode_after` reads the token after it. */
-static void jsx_element_at(jp *p, uint32_t start, int mode_after) {
+static void jsx_element_at(jp *p, int mode_after) {
   enter_depth(p);
-  (void)start;
   char *open_name;
   uint32_t open_len;
   jsx_element_name(p, M_TAG, &open_name, &open_len);
@@ -3489,7 +3509,7 @@ static void jsx_element_at(jp *p, uint32_t start, int mode_after) {
           }
           break;
         }
-        jsx_element_at(p, cstart, M_CHILDREN);
+        jsx_element_at(p, M_CHILDREN);
       } else if (p->type == T_JSX_TEXT) {
         next_mode(p, M_CHILDREN);
       } else if (p->type == T_BRACE_L) {
@@ -3517,7 +3537,7 @@ static jn *parse_jsx_element(jp *p, int reset, int mode_after) {
     p->type = T_JSX_TAG_START;
   }
   next_mode(p, M_TAG);
-  jsx_element_at(p, start, mode_after);
+  jsx_element_at(p, mode_after);
   return node(p, N_OTHER, start);
 }
 
@@ -3674,9 +3694,29 @@ static void check_pattern_export(jp *p, jn *pat) {
   }
 }
 
+/* Whether a decoded string value (string_value: surrogates from escapes as 3-byte
+ * sequences) holds a surrogate that is not half of a pair. */
+static int has_lone_surrogate(const char *v, uint32_t n) {
+  const unsigned char *u = (const unsigned char *)v;
+  for (uint32_t i = 0; i + 2 < n; i++) {
+    if (u[i] != 0xed || u[i + 1] < 0xa0) continue;
+    if (u[i + 1] <= 0xaf && i + 5 < n && u[i + 3] == 0xed && u[i + 4] >= 0xb0) {
+      i += 5; /* a high surrogate followed by a low one */
+      continue;
+    }
+    return 1;
+  }
+  return 0;
+}
+
 /* An export or import name: a string or any identifier. */
 static jn *parse_module_export_name(jp *p) {
-  if (p->type == T_STRING) return parse_literal(p);
+  if (p->type == T_STRING) {
+    jn *lit = parse_literal(p);
+    if (has_lone_surrogate(lit->name, lit->name_len))
+      raise_at(p, lit->start, "An export name cannot include a lone surrogate.");
+    return lit;
+  }
   return parse_ident(p, 1);
 }
 

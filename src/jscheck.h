@@ -23,11 +23,21 @@
  *               declarations bind are in `imports` (for the next block's predeclared).
  *
  * Positions are BYTE offsets into the UTF-8 `value` (acorn counts UTF-16 units; the two
- * agree on ASCII). Everything is strict mode (modules are).
+ * agree on ASCII; an astral character is 4 bytes here, 2 units there). Everything is
+ * strict mode (modules are). `at_end` compares acorn's raisedAt with the length of what
+ * acorn was given: `value` (EXPRESSION, MODULE: the reference's prefix is not counted,
+ * as in its `swallow` test) or the wrapped "({…})" (SPREAD). It is 0 for "Unexpected
+ * content after expression" (raisedAt is undefined there). Note the reference also
+ * treats "Unterminated comment" as more-input-may-mend-it, whatever at_end says.
+ * `value` need not be NUL-terminated; it is only read during the call. Results that
+ * point into memory (long messages, decoded import names) live in `arena`.
  *
- * Knowingly left out (acorn rejects, we accept): lone surrogates in string export names
- * (`export {a as "\uD800"}`). Identifier characters come from Node's Unicode
- * tables (mdx_ident.c), which may differ from acorn's for the newest characters.
+ * Identifier characters come from Node's Unicode tables (mdx_ident.c), which may differ
+ * from acorn's own for the newest characters. acorn's quirks are kept (it is the
+ * reference): e.g. after `yield` in a generator METHOD its tokenizer reads `/` and `<` as
+ * operators, so `({ *g() { yield /a/ } })` fails; an astral letter starting a JSX name is
+ * half read (acorn-jsx reads such names by UTF-16 units) and reading on fails in the
+ * middle of its surrogate pair, reported here at the character's start.
  * Beyond acorn: nesting deeper than MDX_MAX_JS_DEPTH (limits.h) is an error
  * ("Nesting too deep") where acorn would go on (until its own stack runs out). */
 #ifndef MDX_JSCHECK_H

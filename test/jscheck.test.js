@@ -2,7 +2,8 @@
 // The JavaScript syntax checker (src/jscheck.c, through build-c/mdx-jscheck) must accept
 // and reject what acorn + acorn-jsx accept and reject as micromark-extension-mdxjs runs
 // them, at acorn's error position: on the corpus expressions, spreads and ESM blocks, on
-// a sample of the JavaScript files under node_modules, on the hand-written edge cases,
+// a sample of the JavaScript files under node_modules and line windows cut from them
+// (as they are and mutated), on random token soup, on the hand-written edge cases,
 // on seeded random expressions and on seeded random mutations of valid snippets
 // (test/tools/compare-jscheck.mjs). Valid inputs must all be accepted; error positions
 // must all agree (no known failures: any difference fails).
@@ -41,10 +42,26 @@ describe('jscheck: JavaScript verdicts like acorn', function () {
     check(tool.compare(values, 'module'), 'node_modules')
   })
 
+  it('line windows of node_modules files, as they are and mutated', () => {
+    const sources = tool.nodeModulesFiles().filter((_, i) => i % 3 === 0)
+      .map((f) => readFileSync(f, 'utf8')).filter((v) => v.length < 200000)
+    const w = tool.windows(sources, 1, 1500)
+    check(tool.compare(w, 'module'), 'windows as modules')
+    check(tool.compare(w, 'expression'), 'windows as expressions')
+    check(tool.compare(tool.mutations(w.filter((v) => v.length < 3000), 1, 1500), 'module'), 'mutated windows')
+  })
+
   it('edge cases as expressions, spreads and modules', () => {
     check(tool.compare(tool.EDGE_CASES, 'expression'), 'edge cases (expression)')
     check(tool.compare(tool.EDGE_CASES, 'module'), 'edge cases (module)')
     check(tool.compare(tool.EDGE_CASES, 'spread'), 'edge cases (spread)')
+  })
+
+  it('token soup as expressions, spreads and modules', () => {
+    const t = tool.soup(1, 3000)
+    check(tool.compare(t, 'expression'), 'soup (expression)')
+    check(tool.compare(t, 'spread'), 'soup (spread)')
+    check(tool.compare(t, 'module'), 'soup (module)')
   })
 
   for (const seed of [1, 2]) {

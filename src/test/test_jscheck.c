@@ -137,6 +137,28 @@ static void test_module(void) {
   CHECK_EQ_INT(result.ok, 1);
 }
 
+/* Regular expression patterns, template escapes, contexts where acorn's tokenizer
+ * reads a regex or a JSX tag on its own, labels, scopes, private names. */
+static void test_more(void) {
+  FAIL("/\\p{Foo}/u", E, 1, 1, "Invalid regular expression: /\\p{Foo}/: Invalid property name");
+  /* non-unicode: UTF-16 units, so the range runs from a low to a high surrogate */
+  FAIL("/[\xf0\x9f\x98\x80-\xf0\x9f\x98\x81]/", E, 1, 1,
+       "Invalid regular expression: /[\xf0\x9f\x98\x80-\xf0\x9f\x98\x81]/: Range out of order in character class");
+  FAIL("/(?<a>x)(?<a>y)/", E, 1, 1, "Invalid regular expression: /(?<a>x)(?<a>y)/: Duplicate capture group name");
+  FAIL("x = `${a}\\xg`", E, 9, 0, "Bad escape sequence in untagged template literal");
+  OK("a`\\xg`", E);
+  FAIL("export {a as \"\\uD800\"}; var a", M, 13, 0, "An export name cannot include a lone surrogate.");
+  FAIL("a\nof / 2", M, 6, 1, "Unterminated regular expression");        /* regex after `of` */
+  FAIL("(async function () {} < 1)", E, 22, 0, "Unexpected token"); /* `<` starts a tag */
+  FAIL("import {a,}/> from \"a\"", M, 12, 1, "Unterminated regular expression");
+  FAIL("a: a: ;", M, 3, 1, "Label 'a' is already declared");
+  FAIL("for (let a of b) { var a }", M, 23, 1, "Identifier 'a' has already been declared");
+  FAIL("class A { #a; #a }", M, 14, 1, "Identifier '#a' has already been declared");
+  FAIL("<a>text", E, 3, 1, "Unterminated JSX contents");
+  FAIL("<a>", E, 3, 1, "Unexpected token");
+  FAIL("export {x}; let y", M, 8, 1, "Export 'x' is not defined");
+}
+
 /* Deep nesting ends in an error instead of a deep C stack; long flat input is fine. */
 static void test_limits(void) {
   size_t n = MDX_MAX_JS_DEPTH * 2;
@@ -165,6 +187,7 @@ int main(void) {
   test_jsx();
   test_spread();
   test_module();
+  test_more();
   test_limits();
   return check_report("jscheck");
 }
