@@ -2785,8 +2785,13 @@ static void parse_template(jp *p, int tagged) {
 }
 
 /* Whether the previous token leaves acorn's tokenizer expecting an operator (so `/=`
- * and `<` are operators, not a regex or a JSX tag): a name other than a keyword. */
+ * and `<` are operators, not a regex or a JSX tag): a name other than a keyword, or a
+ * literal (a string, number, regex or the end of a template: `import a from 'b'` and
+ * then `<c>` on the next line is an operator where a statement starts). */
 static int prev_is_operand_name(jp *p) {
+  if (p->prev_type == T_STRING || p->prev_type == T_NUM || p->prev_type == T_REGEX ||
+      p->prev_type == T_BACKQUOTE)
+    return 1;
   if (p->prev_type != T_NAME || p->prev_kw) return 0;
   if (name_is(p->prev_val, p->prev_len, "of") || name_is(p->prev_val, p->prev_len, "yield")) return 0;
   return 1;

@@ -323,6 +323,8 @@ export function windows(sources, seed, count) {
 // Hand-written edge cases, one feature per group; each is run as an expression and as a
 // module (the verdicts come from acorn).
 export const EDGE_CASES = [
+  // a statement after a literal: `<` and `/=` are operators there, `/` a regex
+  "import a from 'b'\n<c>", "import a from 'b'\n</B>", "export * from 'b'\n<c/>", "import a from 'b'\n/x/", "import a from 'b'\n/=x/", '1\n<a/>', '`a`\n<a/>', '/r/\n<a/>',
   // tokens
   '1_000', '1__0', '1_', '0_1', '0x_1', '0x1_f', '08', '09.5', '0o8', '0b2', '0x', '1n', '1.5n', '0x1fn', '1e', '1e+', '.5e3', '1.e5', '5..toString()', '3in x', '3 in x',
   '"\\08"', '"\\0"', '"\\1"', '"\\8"', '"\\x4"', '"\\u{110000}"', '"\\u{}"', '"\\u00"', '"a\nb"', '"a\\\nb"', "'\u2028'", '`\\08`', 'String.raw`\\08`', '`\\u{zz}`', 'a`\\unicode`',
