@@ -40,10 +40,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     mdx_arena_free(&arena);
     return 0;
   }
+  mdx_js_names declared = {0};
+  for (size_t k = 0; k < names; k++)
+    mdx_js_names_add(&arena, &declared, predeclared[k].ptr, predeclared[k].len);
+  for (size_t k = 0; k < names; k++)
+    FUZZ_CHECK(mdx_js_names_has(&declared, predeclared[k].ptr, predeclared[k].len));
+  FUZZ_CHECK(!mdx_js_names_has(&declared, "zz", 2));
   mdx_js_check c;
-  int rc = mdx_js_check_run(&arena, p, len, (mdx_js_goal)goal,
-                            goal == MDX_JS_GOAL_MODULE ? predeclared : NULL,
-                            goal == MDX_JS_GOAL_MODULE ? names : 0, &c);
+  int rc = mdx_js_check_run(&arena, p, len, (mdx_js_goal)goal, &declared, &c);
   FUZZ_CHECK(rc == MDX_OK);
   if (!c.ok) {
     FUZZ_CHECK(c.error_at <= len);

@@ -116,6 +116,21 @@ void mdx_arena_free(mdx_arena *arena) {
   arena->total = 0;
 }
 
+void mdx_arena_reset(mdx_arena *arena) {
+  mdx_arena_block *head = arena->head;
+  if (!head) return;
+  mdx_arena_block *block = head->next;
+  while (block) { /* bounded: one step per block */
+    mdx_arena_block *next = block->next;
+    block_free(block);
+    block = next;
+  }
+  head->next = NULL;
+  arena->cursor = (char *)head + ARENA_HEADER;
+  arena->limit = arena->cursor + head->size;
+  arena->total = ARENA_HEADER + head->size;
+}
+
 void mdx_arena_fail(mdx_arena *arena) { longjmp(*arena->on_oom, 1); }
 
 static void arena_new_block(mdx_arena *arena, size_t need) {

@@ -22,6 +22,9 @@ void mdx_arena_init(mdx_arena *arena, jmp_buf *on_oom);
 /* Frees everything; with a `spare` slot set, keeps the largest large block there (for
  * the next arena that uses the slot) instead. */
 void mdx_arena_free(mdx_arena *arena);
+/* Empties the arena for reuse: keeps its newest (largest) block, frees the others. */
+void mdx_arena_reset(mdx_arena *arena);
+
 /* Frees the block kept in a spare slot, if any. */
 void mdx_arena_spare_release(void **spare);
 

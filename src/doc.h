@@ -5,6 +5,7 @@
 #include <setjmp.h>
 
 #include "arena.h"
+#include "jscheck.h"
 #include "mdx.h"
 #include "node.h"
 
@@ -36,9 +37,11 @@ struct mdx_doc {
    * they are only needed until the block phase ends; mdx_doc_free frees them if an
    * out-of-memory jump skips that. */
   uint32_t *block_eols;
-  /* MDX: local names imported by the ESM blocks so far (slices of src). */
-  mdx_str *esm_names;
-  uint32_t esm_names_n, esm_names_cap;
+  /* MDX: local names imported by the ESM blocks so far (jscheck.h; in the arena). */
+  mdx_js_names esm_names;
+  /* MDX: the JavaScript checker's work memory, emptied before each check, so that a
+   * document of many expressions does not keep every check's tables. */
+  mdx_arena js_arena;
 };
 
 /* Block phase (blocks.c): builds the block tree under doc->root; paragraphs and headings

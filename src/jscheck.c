@@ -210,6 +210,7 @@ typedef struct jp {
   jscope *scopes;
   uint32_t n_scopes, cap_scopes, serial;
   jtable names;     /* declared names per scope */
+  const mdx_js_names *pre; /* MODULE: names declared with `var` before the value, or NULL */
   jtable privates;  /* declared private names per class */
   jtable exports;   /* exported names (owner 1) */
   jtable undef_index;
@@ -1827,6 +1828,9 @@ static void declare_name(jp *p, const char *name, uint32_t len, int btype, uint3
       if ((s->flags & S_SIMPLE_CATCH) && !s->catch_name) { s->catch_name = name; s->catch_len = len; }
     }
     if (btype == B_LEXICAL && (s->flags & S_TOP)) undef_delete(p, name, len);
+    /* a lexical name at the top meets the predeclared `var`s (functions are lexical there) */
+    if ((s->flags & S_TOP) && btype != B_SIMPLE_CATCH && mdx_js_names_has(p->pre, name, len))
+      again = 1;
     if (again) redeclared(p, name, len, pos);
     return;
   }
@@ -3857,7 +3861,8 @@ static const char *parse_export(jp *p) {
       if (l->type == N_IDENT) {
         check_unreserved(p, l->start, l->name, l->name_len);
         jentry *e = table_find(p, &p->names, p->scopes[0].serial, l->name, l->name_len, 0);
-        if (!e || !(e->bits & (NB_LEX | NB_VAR))) undef_set(p, l->name, l->name_len, l->start);
+        if ((!e || !(e->bits & (NB_LEX | NB_VAR))) && !mdx_js_names_has(p->pre, l->name, l->name_len))
+          undef_set(p, l->name, l->name_len, l->start);
       } else {
         raise_at(p, l->start, "A string literal cannot be used as an exported binding without `from`.");
       }
@@ -4147,7 +4152,7 @@ static int rest_is_empty(jp *p, const char *s, size_t n) {
   return 1;
 }
 
-static void run(jp *p, mdx_js_goal goal, const mdx_str *pre, size_t n_pre) {
+static void run(jp *p, mdx_js_goal goal) {
   enter_scope(p, S_TOP);
   if (p->len >= 2 && p->src[0] == '#' && p->src[1] == '!') {
     p->pos = 2;
@@ -4161,7 +4166,6 @@ static void run(jp *p, mdx_js_goal goal, const mdx_str *pre, size_t n_pre) {
   p->type = T_EOF;
   next(p);
   if (goal == MDX_JS_GOAL_MODULE) {
-    for (size_t i = 0; i < n_pre; i++) declare_name(p, pre[i].ptr, pre[i].len, B_VAR, 0);
     while (p->type != T_EOF) {
       uint32_t at = p->start;
       const char *t = parse_statement(p, 0, 1);
@@ -4199,8 +4203,47 @@ static void run(jp *p, mdx_js_goal goal, const mdx_str *pre, size_t n_pre) {
   }
 }
 
+/* ---------------------------------------------------------------- predeclared names */
+
+/* FNV-1a, seeded with where the slots live: names come from the document, and a fixed
+ * hash would let a document pick names that all collide. */
+static uint32_t names_hash(const mdx_js_names *names, const char *s, uint32_t n) {
+  uint32_t h = 2166136261u ^ (uint32_t)((uintptr_t)names->slots >> 4);
+  for (uint32_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u; /* bounded: n */
+  return h;
+}
+
+/* The slot holding `s`, or the empty slot where it would go. */
+static mdx_str *names_slot(const mdx_js_names *names, const char *s, uint32_t n) {
+  uint32_t mask = names->cap - 1, i = names_hash(names, s, n) & mask;
+  for (;;) { /* bounded: at most half the slots are taken */
+    mdx_str *slot = &names->slots[i];
+    if (!slot->ptr || (slot->len == n && memcmp(slot->ptr, s, n) == 0)) return slot;
+    i = (i + 1) & mask;
+  }
+}
+
+int mdx_js_names_has(const mdx_js_names *names, const char *name, uint32_t len) {
+  return names && names->n && names_slot(names, name, len)->ptr != NULL;
+}
+
+void mdx_js_names_add(mdx_arena *arena, mdx_js_names *names, const char *name, uint32_t len) {
+  if (names->cap && names_slot(names, name, len)->ptr) return;
+  if (2 * (names->n + 1) > names->cap) {
+    mdx_js_names old = *names;
+    names->cap = old.cap ? old.cap * 2 : 16;
+    names->slots = mdx_arena_alloc(arena, names->cap * sizeof *names->slots);
+    for (uint32_t i = 0; i < old.cap; i++) /* bounded: the old slots */
+      if (old.slots[i].ptr) *names_slot(names, old.slots[i].ptr, old.slots[i].len) = old.slots[i];
+  }
+  mdx_str *slot = names_slot(names, name, len);
+  slot->ptr = name;
+  slot->len = len;
+  names->n++;
+}
+
 int mdx_js_check_run(mdx_arena *arena, const char *value, size_t len, mdx_js_goal goal,
-                     const mdx_str *predeclared, size_t n_predeclared, mdx_js_check *out) {
+                     const mdx_js_names *predeclared, mdx_js_check *out) {
   memset(out, 0, sizeof *out);
   if (len > MDX_MAX_SOURCE_BYTES - 4) return MDX_ENOMEM;
   jmp_buf oom;
@@ -4232,7 +4275,8 @@ int mdx_js_check_run(mdx_arena *arena, const char *value, size_t len, mdx_js_goa
   p->module_goal = goal == MDX_JS_GOAL_MODULE;
   int failed = setjmp(p->fail);
   if (!failed) {
-    run(p, goal, predeclared, n_predeclared);
+    p->pre = goal == MDX_JS_GOAL_MODULE ? predeclared : NULL;
+    run(p, goal);
     out->ok = 1;
   } else {
     out->ok = 0;

@@ -74,10 +74,23 @@ typedef struct mdx_js_check {
   uint32_t spread_first_at, spread_second_at;
 } mdx_js_check;
 
+/* Names declared with `var` before a module: the names the document's earlier ESM
+ * blocks imported, which the reference declares in front of each block (`var a, b`).
+ * The caller keeps the set from block to block and adds each block's imports, so that
+ * checking a block costs nothing for the names before it (declaring them all again for
+ * every block would be quadratic in the number of blocks). Zero-initialise; the memory
+ * comes from the arena given to mdx_js_names_add. */
+typedef struct mdx_js_names {
+  mdx_str *slots; /* open addressing; `cap` is a power of two, at most half full */
+  uint32_t cap, n;
+} mdx_js_names;
+void mdx_js_names_add(mdx_arena *arena, mdx_js_names *names, const char *name, uint32_t len);
+int mdx_js_names_has(const mdx_js_names *names, const char *name, uint32_t len);
+
 /* Checks `value` (UTF-8, `len` bytes) for `goal`. `predeclared` (MODULE only; may be NULL)
  * are names declared with `var` before the value. Uses `arena` for all memory. Returns
  * MDX_OK (the verdict is in *out) or MDX_ENOMEM. */
 int mdx_js_check_run(mdx_arena *arena, const char *value, size_t len, mdx_js_goal goal,
-                     const mdx_str *predeclared, size_t n_predeclared, mdx_js_check *out);
+                     const mdx_js_names *predeclared, mdx_js_check *out);
 
 #endif

@@ -53,6 +53,11 @@ void mdx_sbuf_put(mdx_arena *arena, mdx_sbuf *b, const char *s, uint32_t len) {
   b->len += len;
 }
 
+mdx_arena *mdx_js_scratch(mdx_doc *doc) {
+  mdx_arena_reset(&doc->js_arena);
+  return &doc->js_arena;
+}
+
 void mdx_js_error(mdx_doc *doc, uint32_t at, const char *reason, const mdx_js_check *check) {
   if (doc->err && check->message)
     snprintf(doc->err->cause, sizeof doc->err->cause, "%s", check->message);

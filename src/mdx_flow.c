@@ -166,14 +166,12 @@ void mdx_esm_begin(mdx_esm *esm, uint32_t start) {
  * block (`var a, b`) so that importing or declaring one again fails. */
 static void add_imports(mdx_doc *doc, const mdx_js_check *c) {
   for (size_t k = 0; k < c->n_imports; k++) { /* bounded: the block's import specifiers */
-    if (doc->esm_names_n == doc->esm_names_cap) {
-      uint32_t cap = doc->esm_names_cap ? doc->esm_names_cap * 2 : 8;
-      doc->esm_names = mdx_arena_grow(&doc->arena, doc->esm_names,
-                                      doc->esm_names_cap * sizeof *doc->esm_names,
-                                      cap * sizeof *doc->esm_names);
-      doc->esm_names_cap = cap;
-    }
-    doc->esm_names[doc->esm_names_n++] = c->imports[k];
+    mdx_str name = c->imports[k];
+    /* a name written with escapes lives in the checker's memory: keep a copy */
+    uintptr_t at = (uintptr_t)name.ptr, src = (uintptr_t)doc->src;
+    if (at < src || at >= src + doc->len)
+      name.ptr = mdx_arena_strdup(&doc->arena, name.ptr, name.len);
+    mdx_js_names_add(&doc->arena, &doc->esm_names, name.ptr, name.len);
   }
 }
 
@@ -189,10 +187,12 @@ int mdx_esm_complete(mdx_doc *doc, mdx_esm *esm, uint32_t to, int eof) {
                        open == MDX_JS_OPEN_TOO_DEEP;
   if (!eof && (!lexically_done || esm->checks >= MDX_MAX_ESM_CHECKS)) return 0;
   mdx_js_check c;
-  if (mdx_js_check_run(&doc->arena, doc->src + esm->start, to - esm->start, MDX_JS_GOAL_MODULE,
-                       doc->esm_names, doc->esm_names_n, &c) != MDX_OK)
+  if (mdx_js_check_run(mdx_js_scratch(doc), doc->src + esm->start, to - esm->start, MDX_JS_GOAL_MODULE,
+                       &doc->esm_names, &c) != MDX_OK)
     mdx_arena_fail(&doc->arena);
-  if (!c.ok && !eof && c.at_end) {
+  /* acorn failed for lack of input (or in an unclosed comment, which the reference
+   * counts the same): read on */
+  if (!c.ok && !eof && (c.at_end || strcmp(c.message, "Unterminated comment") == 0)) {
     esm->checks++;
     return 0;
   }

@@ -40,6 +40,10 @@ void mdx_syntax_error(mdx_doc *doc, uint32_t at, const char *rule, const char *f
  * cause. */
 void mdx_js_error(mdx_doc *doc, uint32_t at, const char *reason, const mdx_js_check *check);
 
+/* The JavaScript checker's work memory, emptied: what a check leaves there (messages,
+ * imported names with escapes) lasts until the next call. */
+mdx_arena *mdx_js_scratch(mdx_doc *doc);
+
 /* "line:column" of source offset `at`, for messages. */
 void mdx_err_point(mdx_doc *doc, uint32_t at, char out[32]);
 

@@ -45,6 +45,7 @@ int mdx_parse_reuse(const char *input, size_t len, unsigned options, mdx_reuse *
   if (!doc) return MDX_ENOMEM;
   mdx_arena_init(&doc->arena, &doc->on_oom);
   if (reuse) doc->arena.spare = &reuse->spare;
+  mdx_arena_init(&doc->js_arena, &doc->on_oom);
   doc->options = options;
   doc->err = err;
   if (err) err->cause[0] = 0;
@@ -70,6 +71,7 @@ int mdx_parse_reuse(const char *input, size_t len, unsigned options, mdx_reuse *
 void mdx_doc_free(mdx_doc *doc) {
   if (!doc) return;
   free(doc->block_eols);
+  mdx_arena_free(&doc->js_arena);
   mdx_arena_free(&doc->arena);
   free(doc);
 }

@@ -34,6 +34,15 @@ void mdx_arena_init(mdx_arena *arena, jmp_buf *on_oom) {
   arena->on_oom = on_oom;
 }
 
+/* Every allocation is its own malloc: emptying is freeing them all. */
+void mdx_arena_reset(mdx_arena *arena) {
+  jmp_buf *on_oom = arena->on_oom;
+  void **spare = arena->spare;
+  mdx_arena_free(arena);
+  arena->on_oom = on_oom;
+  arena->spare = spare;
+}
+
 /* Never stores a spare block (one malloc per allocation), so there is none to free. */
 void mdx_arena_spare_release(void **spare) { (void)spare; }
 

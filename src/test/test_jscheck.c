@@ -18,7 +18,13 @@ static int run_pre(const char *in, mdx_js_goal goal, const mdx_str *pre, size_t 
   jmp_buf oom;
   mdx_arena arena;
   mdx_arena_init(&arena, &oom);
-  int rc = mdx_js_check_run(&arena, in, strlen(in), goal, pre, n_pre, &result);
+  if (setjmp(oom)) {
+    mdx_arena_free(&arena);
+    return MDX_ENOMEM;
+  }
+  mdx_js_names names = {0};
+  for (size_t k = 0; k < n_pre; k++) mdx_js_names_add(&arena, &names, pre[k].ptr, pre[k].len);
+  int rc = mdx_js_check_run(&arena, in, strlen(in), goal, &names, &result);
   /* copy out what points into the arena before freeing it */
   static char imports[8][16];
   static mdx_str import_list[8];

@@ -29,6 +29,52 @@ static void put_json_string(const char *s, size_t n) {
   putchar('"');
 }
 
+/* One check of `text` with `pre` declared before it; prints the verdict if `print`. */
+static void check_once(const char *text, size_t text_len, mdx_js_goal goal, const mdx_str *pre,
+                       size_t n_pre, int print) {
+  jmp_buf oom;
+  mdx_arena arena;
+  mdx_arena_init(&arena, &oom);
+  if (setjmp(oom)) {
+    mdx_arena_free(&arena);
+    puts("{\"ok\":false,\"message\":\"out of memory\"}");
+    return;
+  }
+  mdx_js_names names = {0};
+  for (size_t k = 0; k < n_pre; k++) mdx_js_names_add(&arena, &names, pre[k].ptr, pre[k].len);
+  mdx_js_check out;
+  int rc = mdx_js_check_run(&arena, text, text_len, goal, &names, &out);
+  if (!print) {
+    mdx_arena_free(&arena);
+    return;
+  }
+  if (rc != MDX_OK) {
+    puts("{\"ok\":false,\"message\":\"out of memory\"}");
+  } else if (!out.ok) {
+    printf("{\"ok\":false,\"pos\":%u,\"atEnd\":%s,\"message\":", out.error_at,
+           out.at_end ? "true" : "false");
+    put_json_string(out.message, strlen(out.message));
+    puts("}");
+  } else if (goal == MDX_JS_GOAL_MODULE) {
+    printf("{\"ok\":true,\"nonEsm\":");
+    if (out.non_esm_type) put_json_string(out.non_esm_type, strlen(out.non_esm_type));
+    else printf("null");
+    printf(",\"nonEsmAt\":%u,\"imports\":[", out.non_esm_at);
+    for (size_t i = 0; i < out.n_imports; i++) {
+      if (i) putchar(',');
+      put_json_string(out.imports[i].ptr, out.imports[i].len);
+    }
+    puts("]}");
+  } else if (goal == MDX_JS_GOAL_SPREAD) {
+    printf("{\"ok\":true,\"count\":%u,\"firstSpread\":%s,\"first\":%u,\"second\":%u}\n",
+           out.spread_count, out.spread_first_is_spread ? "true" : "false",
+           out.spread_first_at, out.spread_second_at);
+  } else {
+    puts("{\"ok\":true}");
+  }
+  mdx_arena_free(&arena);
+}
+
 static void check_one(const char *p, size_t len, mdx_js_goal goal, int pre_header, long repeat) {
   mdx_str pre[256];
   size_t n_pre = 0;
@@ -45,39 +91,7 @@ static void check_one(const char *p, size_t len, mdx_js_goal goal, int pre_heade
     p += nl ? hl + 1 : hl;
     len -= nl ? hl + 1 : hl;
   }
-  for (long r = 0; r < repeat; r++) {
-    jmp_buf oom;
-    mdx_arena arena;
-    mdx_arena_init(&arena, &oom);
-    mdx_js_check out;
-    int rc = mdx_js_check_run(&arena, p, len, goal, pre, n_pre, &out);
-    if (r + 1 < repeat) { mdx_arena_free(&arena); continue; }
-    if (rc != MDX_OK) {
-      puts("{\"ok\":false,\"message\":\"out of memory\"}");
-    } else if (!out.ok) {
-      printf("{\"ok\":false,\"pos\":%u,\"atEnd\":%s,\"message\":", out.error_at,
-             out.at_end ? "true" : "false");
-      put_json_string(out.message, strlen(out.message));
-      puts("}");
-    } else if (goal == MDX_JS_GOAL_MODULE) {
-      printf("{\"ok\":true,\"nonEsm\":");
-      if (out.non_esm_type) put_json_string(out.non_esm_type, strlen(out.non_esm_type));
-      else printf("null");
-      printf(",\"nonEsmAt\":%u,\"imports\":[", out.non_esm_at);
-      for (size_t i = 0; i < out.n_imports; i++) {
-        if (i) putchar(',');
-        put_json_string(out.imports[i].ptr, out.imports[i].len);
-      }
-      puts("]}");
-    } else if (goal == MDX_JS_GOAL_SPREAD) {
-      printf("{\"ok\":true,\"count\":%u,\"firstSpread\":%s,\"first\":%u,\"second\":%u}\n",
-             out.spread_count, out.spread_first_is_spread ? "true" : "false",
-             out.spread_first_at, out.spread_second_at);
-    } else {
-      puts("{\"ok\":true}");
-    }
-    mdx_arena_free(&arena);
-  }
+  for (long r = 0; r < repeat; r++) check_once(p, len, goal, pre, n_pre, r + 1 == repeat);
 }
 
 int main(int argc, char **argv) {
