@@ -5,17 +5,7 @@
 // 4 columns, container prefixes use some of them, the expression strips up to two codes,
 // and what is left of a tab becomes spaces in the value.
 
-/** Mulberry32: a small seeded generator. */
-function generator(seed) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+const {rng: generator} = require('./random-markdown.js') // mulberry32
 
 const containers = ['', '> ', '>', '>\t', '- ', '-\t', '1. ', '10) ', '* ', '> - ', '- > ', '  ']
 const indents = ['', ' ', '  ', '   ', '\t', '\t\t', ' \t', '  \t', '   \t', '\t ', '\t  ', ' \t ', '\t\t ']
