@@ -27,7 +27,6 @@
         "src/mdx_text.c",
         "src/mdx_tree.c",
         "src/input.c",
-        "src/jscheck.c",
         "src/jsscan.c",
         "src/jscheck.c",
         "src/node.c",

@@ -1,21 +1,9 @@
-/* MAP_ANONYMOUS under -std=c11 (glibc hides it without a feature macro). */
-#define _DEFAULT_SOURCE 1
-
 #include "arena.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#if defined(__unix__) || defined(__APPLE__)
-#include <sys/mman.h>
-#if !defined(MAP_ANONYMOUS) && defined(MAP_ANON)
-#define MAP_ANONYMOUS MAP_ANON
-#endif
-#ifdef MAP_ANONYMOUS
-#define ARENA_MMAP 1
-#endif
-#endif
 /* Reused blocks are marked uninitialised for valgrind, as malloc'd memory would be. */
 #if defined(__has_include)
 #if __has_include(<valgrind/memcheck.h>)
@@ -45,50 +33,30 @@ void mdx_arena_init(mdx_arena *arena, jmp_buf *on_oom) {
   arena->on_oom = on_oom;
 }
 
-/* Large blocks (ARENA_MAP_MIN and up) are mappings of their own, and the largest block
- * of an arena freed can be kept for the next arena in a slot its caller owns (the
- * addon keeps one per Node environment: mdx_reuse in mdx.h). Without that every parse
- * of a large document had its multi-megabyte blocks paged in afresh: glibc hands them
- * back to the kernel (munmap, or trimming the heap top) and the next parse page-faults
- * on every 4 KB of them; in the benchmark VM that was three quarters of parseToBuffer()
- * on big.mdx (1,600 page faults a call). A mapping, so that the long-lived spare does
- * not sit among malloc's chunks and pin the heap. The slot is the caller's, not a
- * global: parses on other threads, with slots of their own, never meet. */
-#define ARENA_MAP_MIN ((size_t)4 << 20)
+/* The largest block of an arena freed, if large (ARENA_KEEP_MIN and up), can be kept for
+ * the next arena in a slot its caller owns (the addon keeps one per Node environment:
+ * mdx_reuse in mdx.h). Without that every parse of a large document had its
+ * multi-megabyte blocks paged in afresh: glibc hands them back to the kernel (munmap,
+ * or trimming the heap top) and the next parse page-faults on every 4 KB of them; in
+ * the benchmark VM that was three quarters of parseToBuffer() on big.mdx (1,600 page
+ * faults a call). The slot is the caller's, not a global: parses on other threads, with
+ * slots of their own, never meet. Blocks come from malloc like the others, so a process
+ * that tunes malloc (as the timing tests do) keeps its say over all of them. */
+#define ARENA_KEEP_MIN ((size_t)4 << 20)
 
-static mdx_arena_block *block_alloc(size_t bytes) {
-#ifdef ARENA_MMAP
-  if (bytes >= ARENA_MAP_MIN) {
-    void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    return p == MAP_FAILED ? NULL : p;
-  }
-#endif
-  return malloc(bytes);
-}
+static mdx_arena_block *block_alloc(size_t bytes) { return malloc(bytes); }
 
-static void block_free(mdx_arena_block *block) {
-  if (!block) return;
-#ifdef ARENA_MMAP
-  size_t bytes = ARENA_HEADER + block->size;
-  if (bytes >= ARENA_MAP_MIN) {
-    munmap(block, bytes);
-    return;
-  }
-#endif
-  free(block);
-}
+static void block_free(mdx_arena_block *block) { free(block); }
 
-/* Keeps a mapped `block` in the arena's spare slot (freeing the one it replaces), or
+/* Keeps a large `block` in the arena's spare slot (freeing the one it replaces), or
  * frees it. */
 static void arena_keep(mdx_arena *arena, mdx_arena_block *block) {
-#ifdef ARENA_MMAP
-  if (arena->spare && ARENA_HEADER + block->size >= ARENA_MAP_MIN &&
+  if (arena->spare && ARENA_HEADER + block->size >= ARENA_KEEP_MIN &&
       block->size <= ARENA_MAX_BLOCK) {
     block_free(*arena->spare);
     *arena->spare = block;
     return;
   }
-#endif
   block_free(block);
 }
 
@@ -139,7 +107,7 @@ static void arena_new_block(mdx_arena *arena, size_t need) {
   if (size < need) size = need;
   if (size > SIZE_MAX - ARENA_HEADER) mdx_arena_fail(arena);
   mdx_arena_block *block = NULL;
-  if (arena->spare && *arena->spare && ARENA_HEADER + size >= ARENA_MAP_MIN) {
+  if (arena->spare && *arena->spare && ARENA_HEADER + size >= ARENA_KEEP_MIN) {
     block = *arena->spare;
     if (block->size < size) block = NULL; /* too small for this: leave it for a later arena */
     else *arena->spare = NULL;
