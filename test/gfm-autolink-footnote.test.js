@@ -7,6 +7,8 @@
 // and frontmatter HTML extensions; no case here uses math). Linear time is checked by
 // the ratio of parse times at two sizes.
 const assert = require('node:assert/strict')
+const {execFileSync} = require('node:child_process')
+const path = require('node:path')
 const {isDeepStrictEqual} = require('node:util')
 const mdx = require('..')
 
@@ -253,72 +255,22 @@ describe('GFM autolink literals, footnotes, tag filter: same as the reference', 
 
 describe('GFM autolink literals and footnotes: linear time', function () {
   this.timeout(600000)
-  const small = 256 * 1024
-
-  /** Median of `runs` timings of fn. */
-  function median(fn, runs) {
-    const times = []
-    for (let i = 0; i < runs; i++) {
-      const t0 = process.hrtime.bigint()
-      fn()
-      times.push(Number(process.hrtime.bigint() - t0))
-    }
-    times.sort((a, b) => a - b)
-    return times[runs >> 1]
+  const env = {
+    ...process.env,
+    MALLOC_MMAP_THRESHOLD_: String(2 ** 31 - 1),
+    MALLOC_TRIM_THRESHOLD_: String(2 ** 31 - 1),
+    MALLOC_TOP_PAD_: String(256 * 1024 * 1024)
   }
-
-  /** `make(n)`: an input of about n bytes. Parse and render at n and 4n. */
-  function ratio(make, size) {
-    const a = make(size)
-    const b = make(size * 4)
-    // The native work (parse to OCP, HTML): building JS objects in decode() adds garbage
-    // collection, whose cost on a busy machine says nothing about the parser.
-    const work = (s) => () => {
-      mdx.dispose(mdx.parseToBuffer(s, caseOptions))
-      mdx.toHtml(s, caseOptions)
-    }
-    work(a)() // warm up
-    const ta = median(work(a), 5)
-    const tb = median(work(b), 5)
-    return tb / ta
-  }
-
+  const script = path.join(__dirname, 'fixtures', 'footnote-timing.js')
+  const ratio = (name) => JSON.parse(execFileSync(process.execPath, [script, name], {env, encoding: 'utf8'}))
   const repeat = (unit, n) => unit.repeat(Math.ceil(n / unit.length))
-  const inputs = {
-    'runs of [^': (n) => repeat('[^', n),
-    'runs of [^ with a definition': (n) => '[^a]: b\n\n' + repeat('[^a [^', n),
-    'reference flood to one definition': (n) => '[^a]: b\n\n' + repeat('[^a]', n),
-    // Hash tables of labels outgrow the CPU caches between 256 KB and 1 MB (link
-    // reference definitions show the same step), so this one is measured from 1 MB.
-    'many definitions, each referenced (1 MB and 4 MB)': (n) => {
-      const parts = []
-      for (let i = 0, size = 0; size < n; i++) {
-        const s = `[^${i}]: d\nx[^${i}]\n`
-        parts.push(s)
-        size += s.length
-      }
-      return parts.join('')
-    },
-    'nested definitions': (n) => repeat('[^a]: ', n) + '\n\nx[^a]',
-    'runs of www.': (n) => repeat('www.', n),
-    'runs of www. failing the domain': (n) => repeat('www.a_', n) + 'b',
-    'runs of http://': (n) => repeat('http://', n),
-    'http with a long trail': (n) => 'http://a.com/' + repeat('.,:;', n) + 'x',
-    'path of entity-like trails': (n) => 'www.a.com/' + repeat('&ab;', n) + 'x',
-    'runs of @': (n) => repeat('a@', n),
-    'address characters then @': (n) => repeat('a.b_c-d+e', n) + '@',
-    'underscores in an address run': (n) => repeat('a_', n) + '@b.com',
-    'transform: www after quotes': (n) => repeat('"www.a.b_c ', n),
-    'transform: mailto and xmpp': (n) => repeat('mailto:a@b.c1 xmpp:a@b.c/d1 ', n)
-  }
 
-  for (const [name, make] of Object.entries(inputs)) {
-    const size = name.includes('(1 MB') ? 4 * small : small
+  for (const name of Object.keys(require('./fixtures/footnote-timing.js').inputs)) {
     it(`${name}: 4x the input costs at most ~5x the time`, () => {
       // A busy machine (several processes share the cores) inflates one measurement now
       // and then: measure again, up to three times, and keep the best.
-      let r = ratio(make, size)
-      for (let i = 0; i < 2 && r > 5; i++) r = Math.min(r, ratio(make, size))
+      let r = ratio(name)
+      for (let i = 0; i < 2 && r > 5; i++) r = Math.min(r, ratio(name))
       console.log(`      ratio ${r.toFixed(2)}`)
       assert.ok(r < 6, `ratio ${r.toFixed(2)}`)
     })
