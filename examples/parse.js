@@ -17,6 +17,7 @@ try {
 } catch (error) {
   // MDX syntax errors carry the place and the reference's wording.
   if (typeof error.line !== 'number') throw error
-  console.error(`${file || 'example'}:${error.line}:${error.column}: ${error.reason} (${error.ruleId})`)
+  const cause = error.cause ? `: ${error.cause.message}` : ''
+  console.error(`${file || 'example'}:${error.line}:${error.column}: ${error.reason} (${error.ruleId}${cause})`)
   process.exitCode = 1
 }
