@@ -362,7 +362,7 @@ static const uint32_t case_ignorable[][2] = {
     {0xe0020, 0xe007f}, {0xe0100, 0xe01ef},
 };
 
-static int in_ranges(const uint32_t (*r)[2], uint32_t n, uint32_t cp) {
+int mdx_in_ranges(const uint32_t (*r)[2], uint32_t n, uint32_t cp) {
   uint32_t lo = 0, hi = n;
   while (lo < hi) { /* bounded: binary search */
     uint32_t mid = lo + (hi - lo) / 2;
@@ -471,8 +471,8 @@ static int cased_beside(const char *s, uint32_t n, uint32_t i, int dir) {
       i -= mdx_utf8_prev(s, i, &cp);
     else
       i += mdx_utf8_next(s, n, i, &cp);
-    if (!in_ranges(case_ignorable, sizeof case_ignorable / sizeof case_ignorable[0], cp))
-      return in_ranges(cased, sizeof cased / sizeof cased[0], cp);
+    if (!mdx_in_ranges(case_ignorable, sizeof case_ignorable / sizeof case_ignorable[0], cp))
+      return mdx_in_ranges(cased, sizeof cased / sizeof cased[0], cp);
   }
   return 0;
 }

@@ -5,6 +5,10 @@
 
 #include <stdint.h>
 
+/* Whether cp lies in one of the `n` sorted, disjoint [first, last] ranges `r` (the
+ * generated tables here and in mdx_ident.c). */
+int mdx_in_ranges(const uint32_t (*r)[2], uint32_t n, uint32_t cp);
+
 /* Longest UTF-8 output of mdx_unicode_fold. */
 #define MDX_FOLD_MAX 12
 
