@@ -3747,6 +3747,17 @@ static int eat_specifiers_end(jp *p) {
   return 1;
 }
 
+/* Steps to the next specifier of `{a, b as c,}` (the `{` eaten): 0 once the `}` is. */
+static int next_specifier(jp *p, int *first) {
+  if (eat_specifiers_end(p)) return 0;
+  if (!*first) {
+    expect(p, T_COMMA);
+    if (eat_specifiers_end(p)) return 0;
+  }
+  *first = 0;
+  return 1;
+}
+
 static const char *parse_import(jp *p) {
   next(p);
   if (p->type == T_STRING) {
@@ -3770,13 +3781,7 @@ static const char *parse_import(jp *p) {
     if (!done) {
       expect(p, T_BRACE_L);
       int first = 1;
-      while (!eat_specifiers_end(p)) {
-        if (!first) {
-          expect(p, T_COMMA);
-          if (eat_specifiers_end(p)) break;
-        } else {
-          first = 0;
-        }
+      while (next_specifier(p, &first)) {
         jn *imported = parse_module_export_name(p);
         jn *local;
         if (eat_contextual(p, "as")) {
@@ -3841,13 +3846,7 @@ static const char *parse_export(jp *p) {
   jlist locals = {0};
   expect(p, T_BRACE_L);
   int first = 1;
-  while (!eat_specifiers_end(p)) {
-    if (!first) {
-      expect(p, T_COMMA);
-      if (eat_specifiers_end(p)) break;
-    } else {
-      first = 0;
-    }
+  while (next_specifier(p, &first)) {
     jn *local = parse_module_export_name(p);
     jn *exported = eat_contextual(p, "as") ? parse_module_export_name(p) : local;
     check_export(p, exported->name, exported->name_len, exported->start);
