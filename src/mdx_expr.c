@@ -61,7 +61,8 @@ uint32_t mdx_expr_src(const mdx_expr *e, uint32_t at) { return src_of(e, at, e->
 static void check_value(mdx_doc *doc, mdx_expr *e, uint32_t len) {
   const char *v = e->val.p ? e->val.p : "";
   mdx_arena *scratch = mdx_js_scratch(doc);
-  mdx_js_goal goal = mdx_js_empty(scratch, v, len) ? MDX_JS_GOAL_MODULE : (mdx_js_goal)e->goal;
+  e->empty = (uint8_t)mdx_js_empty(scratch, v, len);
+  mdx_js_goal goal = e->empty ? MDX_JS_GOAL_MODULE : (mdx_js_goal)e->goal;
   if (mdx_js_check_run(scratch, v, len, goal, NULL, &e->check) != MDX_OK)
     mdx_arena_fail(&doc->arena);
 }
@@ -69,10 +70,8 @@ static void check_value(mdx_doc *doc, mdx_expr *e, uint32_t len) {
 /* Whether the value so far closes the expression. An empty value where none is allowed
  * closes it too: the reference throws there, and so does the caller. */
 static int value_parses(mdx_doc *doc, mdx_expr *e) {
-  if (!e->allow_empty && mdx_js_empty(mdx_js_scratch(doc), e->val.p ? e->val.p : "", e->val.len))
-    return 1;
   check_value(doc, e, e->val.len);
-  return e->check.ok;
+  return e->check.ok || (e->empty && !e->allow_empty);
 }
 
 uint32_t mdx_expr_feed(mdx_doc *doc, mdx_expr *e, const char *s, uint32_t i, uint32_t end,

@@ -178,7 +178,7 @@ static void expr_done(mdx_doc *doc, mdx_tag *t, uint32_t close) {
   mdx_node *a = t->last_attr;
   a->end = close + 1;
   t->last_end = close + 1;
-  if (mdx_js_empty(mdx_js_scratch(doc), v.ptr, v.len))
+  if (t->expr.empty) /* as checked when the `}` closed it */
     mdx_syntax_error(doc, t->expr.brace + 1, "unexpected-empty-expression",
                      "Unexpected empty expression");
   if (t->in_expr == 1) { /* `{...spread}`: the reference parsed `({…})`; now its shape */

@@ -70,6 +70,7 @@ typedef struct mdx_expr {
   uint32_t map_n, map_cap;
   uint8_t goal;       /* MDX_JS_GOAL_EXPRESSION, or _SPREAD for `{...a}` attributes */
   uint8_t allow_empty; /* flow and text expressions may be empty: `{}`, a comment alone */
+  uint8_t empty;      /* the value last checked was empty (mdx_js_empty) */
   uint8_t closes;     /* a `}` was met where the reference asked acorn, and it failed */
   uint32_t last_close; /* the value's length at the last such `}` */
   uint32_t last_close_map; /* map_n then */
