@@ -7,7 +7,7 @@
 // and frontmatter HTML extensions; no case here uses math). Linear time is checked by
 // the ratio of parse times at two sizes.
 const assert = require('node:assert/strict')
-const {execFileSync} = require('node:child_process')
+const {runTimingChild} = require('./helpers/timing-child.js')
 const path = require('node:path')
 const {isDeepStrictEqual} = require('node:util')
 const mdx = require('..')
@@ -255,14 +255,8 @@ describe('GFM autolink literals, footnotes, tag filter: same as the reference', 
 
 describe('GFM autolink literals and footnotes: linear time', function () {
   this.timeout(600000)
-  const env = {
-    ...process.env,
-    MALLOC_MMAP_THRESHOLD_: String(2 ** 31 - 1),
-    MALLOC_TRIM_THRESHOLD_: String(2 ** 31 - 1),
-    MALLOC_TOP_PAD_: String(256 * 1024 * 1024)
-  }
   const script = path.join(__dirname, 'fixtures', 'footnote-timing.js')
-  const ratio = (name) => JSON.parse(execFileSync(process.execPath, [script, name], {env, encoding: 'utf8'}))
+  const ratio = (name) => runTimingChild(script, [name])
   const repeat = (unit, n) => unit.repeat(Math.ceil(n / unit.length))
 
   for (const name of Object.keys(require('./fixtures/footnote-timing.js').inputs)) {

@@ -5,7 +5,7 @@
 // must equal micromark(x) with gfm() and gfmHtml() (math HTML differs on purpose: we do
 // not run KaTeX). Expected values come from the reference at test time.
 const assert = require('node:assert/strict')
-const {execFileSync} = require('node:child_process')
+const {runTimingChild} = require('./helpers/timing-child.js')
 const path = require('node:path')
 const {isDeepStrictEqual} = require('node:util')
 const mdx = require('..')
@@ -238,16 +238,9 @@ describe('GFM tables: same trees and HTML as micromark-extension-gfm-table / mda
   })
 
   describe('linear time and bounded output (ratio of 1 MB to 256 KB, median of 7 CPU times)', function () {
-    // Freed memory is kept for reuse, so first-touch page faults do not skew the larger
-    // run (see test/slow/pathological.test.js).
-    const env = {
-      ...process.env,
-      MALLOC_MMAP_THRESHOLD_: String(2 ** 31 - 1),
-      MALLOC_TRIM_THRESHOLD_: String(2 ** 31 - 1),
-      MALLOC_TOP_PAD_: String(256 * 1024 * 1024)
-    }
+    // In a child process whose malloc keeps freed memory (test/helpers/timing-child.js).
     const script = path.join(__dirname, 'fixtures', 'table-timing.js')
-    const measure = (...names) => JSON.parse(execFileSync(process.execPath, [script, ...names], {env, encoding: 'utf8'}))
+    const measure = (...names) => runTimingChild(script, names)
     const ratio = ([a, b]) => (b < 5 ? 1 : b / Math.max(a, 0.5))
     let results
     before(function () {

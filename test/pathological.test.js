@@ -19,23 +19,16 @@
 // control cost more than 4x (caches, memory bandwidth shared with other processes), the
 // case's ratio is scaled by 4 / the control's.
 const assert = require('node:assert/strict')
-const {execFileSync} = require('node:child_process')
+const {runTimingChild} = require('./helpers/timing-child.js')
 const path = require('node:path')
 
 const script = path.join(__dirname, 'fixtures', 'pathological-timing.js')
-const env = {
-  ...process.env,
-  MALLOC_MMAP_THRESHOLD_: String(2 ** 31 - 1),
-  MALLOC_TRIM_THRESHOLD_: String(2 ** 31 - 1),
-  MALLOC_TOP_PAD_: String(256 * 1024 * 1024)
-}
 
 describe('pathological input: linear time (ratio of 1 MB to 256 KB cost)', function () {
   const BOUND = 5
   let results
   const ratio = ([a, b]) => b / Math.max(a, 0.5)
-  const measure = (args) =>
-    JSON.parse(execFileSync(process.execPath, [script, ...args], {env, encoding: 'utf8', maxBuffer: 1 << 24}))
+  const measure = (args) => runTimingChild(script, args)
 
   before(function () {
     this.timeout(600000)
